@@ -1,0 +1,39 @@
+package io.sipdrill.environments;
+
+import io.sipdrill.chaos.fault.Fault;
+
+import java.nio.file.Path;
+
+/**
+ * A primary registrar and a backup POP that a drill runs against. {@code embedded} runs them in
+ * this JVM, {@code local} as Kamailio processes; a drill runs unchanged on either.
+ *
+ * <pre>{@code
+ * try (Topology topology = new EmbeddedTopology(config)) {
+ *     topology.start();
+ *     Endpoints endpoints = topology.endpoints();
+ *     Fault outage = topology.registrarOutage();
+ * }
+ * }</pre>
+ */
+public interface Topology extends AutoCloseable {
+
+    /** embedded, local, external. */
+    String name();
+
+    /** Starts every server and returns once each answers SIP (health-checked). */
+    void start() throws Exception;
+
+    Endpoints endpoints();
+
+    /** The fault that takes the primary registrar down (stops it answering) and brings it back. */
+    Fault registrarOutage();
+
+    /** Copies server logs (if any) into the run's report folder. */
+    default void collectLogs(Path reportDir) {
+    }
+
+    /** Stops everything; reverts any fault still applied. Never throws. */
+    @Override
+    void close();
+}

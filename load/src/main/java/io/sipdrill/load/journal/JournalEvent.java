@@ -1,0 +1,85 @@
+package io.sipdrill.load.journal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One line of {@code journal.jsonl}. {@code t} is drill time in milliseconds since the drill
+ * started (scaled time: multiply by the drill's time scale for real-equivalent time). The
+ * {@code ev} field names the record type.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "ev")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = JournalEvent.DrillStarted.class, name = "drill"),
+    @JsonSubTypes.Type(value = JournalEvent.Transaction.class, name = "tx"),
+    @JsonSubTypes.Type(value = JournalEvent.Retransmission.class, name = "retransmit"),
+    @JsonSubTypes.Type(value = JournalEvent.HandsetState.class, name = "state"),
+    @JsonSubTypes.Type(value = JournalEvent.TimelineSample.class, name = "timeline"),
+    @JsonSubTypes.Type(value = JournalEvent.FaultStep.class, name = "fault"),
+    @JsonSubTypes.Type(value = JournalEvent.DrillEnded.class, name = "end"),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface JournalEvent {
+
+    long t();
+
+    /**
+     * First line: what ran. {@code slo} maps an SLO name (e.g. {@code failover.t50_s}) to its bound
+     * in real-equivalent units, so the report can judge from the journal alone.
+     */
+    record DrillStarted(long t, String drill, String env, int handsets,
+                        @JsonProperty("time_scale") double timeScale,
+                        String primary, String backup,
+                        java.util.Map<String, Slo> slo) implements JournalEvent {
+    }
+
+    /** An SLO bound: at most one of min/max is usually set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Slo(Double min, Double max) {
+    }
+
+    /**
+     * A finished client transaction. {@code purpose}: initial, refresh, retry, failover, failback.
+     * {@code outcome}: ok (2xx), challenged (401/407), rejected (other final), timeout (Timer F), error
+     * (could not send). {@code sent} counts the request's transmissions (1 + retransmissions);
+     * {@code latencyMs} is wall-clock ms from first send to final response (null on timeout).
+     */
+    record Transaction(long t, int h, Pop pop, String method, String purpose, Integer code,
+                       String outcome, @JsonProperty("latency_ms") Double latencyMs,
+                       int sent) implements JournalEvent {
+    }
+
+    /** A request sent again by Timer E (or A). {@code n} is the transmission number (2 = first retransmission). */
+    record Retransmission(long t, int h, Pop pop, String method, int n) implements JournalEvent {
+    }
+
+    /**
+     * A handset's registration changed: {@code state} registered (on {@code pop}, valid for
+     * {@code expiresS} drill seconds), or lost (its last registration expired, so it is nowhere).
+     */
+    record HandsetState(long t, int h, Pop pop, String state,
+                        @JsonProperty("expires_s") Double expiresS,
+                        String failback) implements JournalEvent {
+    }
+
+    /** A per-second count of handsets registered on the primary, the backup, or nowhere. */
+    record TimelineSample(long t, int primary, int backup, int nowhere) implements JournalEvent {
+    }
+
+    /** A fault step: {@code action} start or end, with the fault's name and target. */
+    record FaultStep(long t, String action, String name, String target, String detail) implements JournalEvent {
+    }
+
+    /** Last line: why the drill ended (completed, aborted, interrupted). */
+    record DrillEnded(long t, String reason) implements JournalEvent {
+    }
+
+    /** Where a handset is registered, as the journal spells it. */
+    enum Pop {
+        @JsonProperty("primary") PRIMARY,
+        @JsonProperty("backup") BACKUP,
+        @JsonProperty("none") NONE
+    }
+}
