@@ -1,0 +1,99 @@
+package io.sipdrill.load.handset;
+
+import io.sipdrill.load.journal.Journal;
+import io.sipdrill.load.sip.SipEngine;
+import io.sipdrill.load.sip.message.RegisterTemplate;
+import io.sipdrill.load.sip.transport.LocalSocket;
+import io.sipdrill.load.time.DrillClock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * All handsets of one engine: created from a {@link FleetConfig}, spread over the socket pool,
+ * started over a ramp, stopped together.
+ *
+ * <pre>{@code
+ * HandsetFleet fleet = HandsetFleet.create(config, engine, journal, clock);
+ * fleet.start(Duration.ofSeconds(3));
+ * ... fleet.counts().primary() ...
+ * fleet.stop();
+ * }</pre>
+ */
+public final class HandsetFleet {
+
+    private final SipEngine engine;
+    private final List<Handset> handsets;
+    private final PopCounts counts;
+
+    private HandsetFleet(SipEngine engine, List<Handset> handsets, PopCounts counts) {
+        this.engine = engine;
+        this.handsets = handsets;
+        this.counts = counts;
+    }
+
+    public static HandsetFleet create(FleetConfig config, SipEngine engine, Journal journal, DrillClock clock) {
+        PopCounts counts = new PopCounts(config.handsets());
+        HandsetContext ctx = new HandsetContext(engine.transactions(), new RegisterTemplate(config.domain()),
+                config.primary(), config.backup(), config.credentials(), journal, clock, counts);
+        List<LocalSocket> sockets = engine.sockets();
+        List<Handset> handsets = new ArrayList<>(config.handsets());
+        for (int i = 0; i < config.handsets(); i++) {
+            int index = config.firstIndex() + i;
+            HandsetProfile profile = config.profileFor(index);
+            handsets.add(Handset.on(sockets.get(i % sockets.size()), index, FleetConfig.userFor(index), ctx,
+                    profile, refreshShare(profile, index)));
+        }
+        return new HandsetFleet(engine, handsets, counts);
+    }
+
+    /**
+     * Each handset refreshes at its own point between refreshMin and refreshMax of the interval,
+     * from a low-discrepancy sequence, so refreshes never synchronise into waves.
+     */
+    static double refreshShare(HandsetProfile p, int index) {
+        double u = (index * 0.7548776662466927) % 1.0;
+        return p.refreshMin() + (p.refreshMax() - p.refreshMin()) * u;
+    }
+
+    /** Starts handset {@code i} at {@code i/n} of the ramp. */
+    public void start(Duration ramp) {
+        long step = handsets.isEmpty() ? 0 : ramp.toNanos() / handsets.size();
+        engine.loop().execute(() -> {
+            for (int i = 0; i < handsets.size(); i++) {
+                Handset h = handsets.get(i);
+                engine.loop().schedule(h::start, step * i, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    /** Stops every handset on the loop thread and waits until that is done. */
+    public void stop() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        engine.loop().execute(() -> {
+            handsets.forEach(Handset::stop);
+            done.complete(null);
+        });
+        done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    public PopCounts counts() {
+        return counts;
+    }
+
+    public int size() {
+        return handsets.size();
+    }
+
+    /** How many handsets use each failback mode. */
+    public Map<FailbackMode, Integer> modes() {
+        Map<FailbackMode, Integer> m = new EnumMap<>(FailbackMode.class);
+        handsets.forEach(h -> m.merge(h.failbackMode(), 1, Integer::sum));
+        return m;
+    }
+}

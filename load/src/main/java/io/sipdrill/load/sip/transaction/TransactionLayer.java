@@ -1,0 +1,89 @@
+package io.sipdrill.load.sip.transaction;
+
+import io.sipdrill.load.sip.codec.SipResponse;
+import io.sipdrill.load.time.Scheduler;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The table of live client transactions of one event loop, keyed by Via branch (RFC 3261 §17.1.3;
+ * our branches are unique per process, so the CSeq method check is a sanity check). Confined to
+ * the loop thread: a plain HashMap, no locks.
+ */
+public final class TransactionLayer {
+
+    private final Scheduler scheduler;
+    private final SipTimers timers;
+    private final SipCounters counters = new SipCounters();
+    private final Map<String, ClientTransaction> live = new HashMap<>(1 << 14);
+    private final String branchPrefix;
+    private long nextBranch;
+
+    public TransactionLayer(Scheduler scheduler, SipTimers timers) {
+        this.scheduler = scheduler;
+        this.timers = timers;
+        // The magic cookie (RFC 3261 §8.1.1.7) plus a per-process prefix so two injectors never collide.
+        this.branchPrefix = "z9hG4bK" + Long.toString(ProcessHandle.current().pid(), 36) + "x"
+                + Integer.toString(System.identityHashCode(this), 36) + "x";
+    }
+
+    /** A branch unique within this process; call it before writing the request's Via. */
+    public String newBranch() {
+        return branchPrefix + Long.toString(nextBranch++, 36);
+    }
+
+    /**
+     * Starts a transaction: sends the request now and arms Timers E and F.
+     *
+     * @param branch the branch already written in the request's top Via
+     */
+    public ClientTransaction start(String branch, String method, ClientTransaction.Sender sender,
+                                   InetSocketAddress target, byte[] request, TransactionListener listener,
+                                   Object attachment) {
+        ClientTransaction tx = new ClientTransaction(this, branch, method, sender, target, request, listener, attachment);
+        live.put(branch, tx);
+        counters.transactionsStarted++;
+        tx.start();
+        return tx;
+    }
+
+    /** Routes a response to its transaction; a response for no live transaction is counted as stray. */
+    public void onResponse(SipResponse response) {
+        ClientTransaction tx = live.get(response.branch());
+        if (tx == null || !tx.method().equals(response.cseqMethod())) {
+            counters.strayResponses++;
+            return;
+        }
+        tx.onResponse(response);
+    }
+
+    public void onMalformed() {
+        counters.malformedMessages++;
+    }
+
+    public void onUnexpectedRequest() {
+        counters.unexpectedRequests++;
+    }
+
+    void remove(ClientTransaction tx) {
+        live.remove(tx.branch(), tx);
+    }
+
+    public int liveTransactions() {
+        return live.size();
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public SipTimers timers() {
+        return timers;
+    }
+
+    public SipCounters counters() {
+        return counters;
+    }
+}

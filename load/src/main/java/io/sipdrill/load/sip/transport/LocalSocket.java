@@ -1,0 +1,65 @@
+package io.sipdrill.load.sip.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * One bound UDP socket of the pool. Its host and port are what handsets put in Via and Contact,
+ * pre-encoded once as ASCII so request templates copy bytes rather than format strings.
+ */
+public final class LocalSocket {
+
+    private final int index;
+    private final DatagramChannel channel;
+    private final InetSocketAddress address;
+    private final byte[] hostPortAscii;
+    private long sendFailures;
+
+    LocalSocket(int index, DatagramChannel channel, InetSocketAddress address) {
+        this.index = index;
+        this.channel = channel;
+        this.address = address;
+        this.hostPortAscii = (address.getAddress().getHostAddress() + ":" + address.getPort())
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** {@code host:port} as ASCII bytes, for Via and Contact. */
+    public byte[] hostPortAscii() {
+        return hostPortAscii;
+    }
+
+    /**
+     * Sends one datagram without blocking. A full socket buffer (the kernel dropped it) counts as a
+     * send failure, the same loss a real phone would suffer; retransmission timers cover it.
+     */
+    public boolean send(ByteBuffer datagram, InetSocketAddress target) {
+        try {
+            if (channel.send(datagram, target) == 0) {
+                sendFailures++;
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            sendFailures++;
+            return false;
+        }
+    }
+
+    public long sendFailures() {
+        return sendFailures;
+    }
+
+    DatagramChannel channel() {
+        return channel;
+    }
+}
