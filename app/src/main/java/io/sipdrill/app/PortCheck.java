@@ -1,0 +1,21 @@
+package io.sipdrill.app;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+
+/** Checks before anything starts that the UDP ports sipdrill's own servers need are free, so the error is clear. */
+final class PortCheck {
+
+    private PortCheck() {
+    }
+
+    static void ensureFree(String role, InetSocketAddress address) {
+        try (DatagramSocket probe = new DatagramSocket(address)) {
+            probe.setReuseAddress(false);
+        } catch (SocketException e) {
+            throw new BadInputException(role + " address " + address.getAddress().getHostAddress() + ":"
+                    + address.getPort() + " is already in use (another sipdrill run or SIP server?): " + e.getMessage());
+        }
+    }
+}

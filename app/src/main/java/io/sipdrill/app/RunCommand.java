@@ -1,0 +1,142 @@
+package io.sipdrill.app;
+
+import io.sipdrill.chaos.drill.DrillPlan;
+import io.sipdrill.chaos.drill.DrillRunner;
+import io.sipdrill.chaos.drill.DrillTarget;
+import io.sipdrill.dashboards.DrillReport;
+import io.sipdrill.dashboards.ReportResult;
+import io.sipdrill.environments.Endpoints;
+import io.sipdrill.environments.Topology;
+import io.sipdrill.environments.embedded.EmbeddedTopology;
+import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
+import io.sipdrill.environments.local.LocalTopology;
+import io.sipdrill.environments.local.LocalTopologyConfig;
+import io.sipdrill.load.journal.JsonLinesJournal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sipdrill run}: the built-in registrar-outage drill on a topology, then the report.
+ * Exit 0 when every SLO holds, 1 when one fails, 2 for bad input.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the registrar-outage drill: handsets register, the primary registrar goes dark,",
+                "they fail over to the backup POP and fail back; the report says how long it took."})
+final class RunCommand implements Callable<Integer> {
+
+    static final String DOMAIN = "sipdrill.test";
+
+    @Option(names = "--env", paramLabel = "ENV", defaultValue = "embedded",
+            description = "embedded (in-JVM servers, default), local (two Kamailio processes), external (--registrar/--backup)")
+    String env;
+
+    @Option(names = "--handsets", paramLabel = "N", defaultValue = "500", description = "handsets to simulate (default ${DEFAULT-VALUE})")
+    int handsets;
+
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "20",
+            description = "real minutes per drill minute: 20 plays the 40-minute drill in 2 (default ${DEFAULT-VALUE})")
+    double timeScale;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "report folder (default target/sipdrill-runs/TIME-DRILL)")
+    Path report;
+
+    @Option(names = "--registrar", paramLabel = "HOST:PORT", description = "your primary registrar (implies --env external)")
+    String registrar;
+
+    @Option(names = "--backup", paramLabel = "HOST:PORT", description = "your backup POP (implies --env external)")
+    String backup;
+
+    @Option(names = "--allow-target", paramLabel = "CIDR", description = "allow targets in this block outside 127.0.0.0/8 (repeatable)")
+    List<String> allowTargets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (registrar != null || backup != null) {
+            if (!env.equals("embedded") && !env.equals("external")) {
+                throw new BadInputException("--registrar/--backup go with --env external, not --env " + env);
+            }
+            env = "external";
+        }
+        if (!List.of("embedded", "local", "external").contains(env)) {
+            throw new BadInputException("--env " + env + " is not an environment: use embedded, local or external");
+        }
+        DrillPlan plan;
+        try {
+            plan = DrillPlan.registrarOutage(handsets, timeScale);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Path dir = report != null ? report
+                : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
+        LeftoverCleanup.run(System.out);
+        try (Topology topology = topology(dir)) {
+            Endpoints endpoints;
+            DrillTarget target;
+            if (topology == null) {
+                TargetGuard guard = new TargetGuard(allowTargets);
+                if (registrar == null || backup == null) {
+                    throw new BadInputException("--env external needs both --registrar HOST:PORT and --backup HOST:PORT");
+                }
+                InetSocketAddress p = guard.check("--registrar", registrar);
+                InetSocketAddress b = guard.check("--backup", backup);
+                plan = plan.withoutFault();
+                target = new DrillTarget("external", p, b, DOMAIN, Optional.empty());
+                System.out.println("sipdrill: external targets: no fault is injected (the fault proxy is not here yet); measuring registrations only");
+            } else {
+                System.out.printf("sipdrill: starting %s topology ...%n", topology.name());
+                topology.start();
+                endpoints = topology.endpoints();
+                target = new DrillTarget(topology.name(), endpoints.primary().address(), endpoints.backup().address(),
+                        DOMAIN, Optional.of(topology.registrarOutage()));
+            }
+            System.out.printf("sipdrill: %s drill, %d handsets, time scale %.0fx (%.0f real minutes in %.0f s), report in %s%n",
+                    plan.name(), plan.handsets(), plan.timeScale(), plan.duration().toSeconds() / 60.0,
+                    plan.scaled(plan.duration()).toMillis() / 1000.0, dir);
+            ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
+            try (JsonLinesJournal journal = new JsonLinesJournal(dir.resolve("journal.jsonl"))) {
+                new DrillRunner(plan, target, journal, progress).run();
+            } finally {
+                progress.finish();
+                if (topology != null) {
+                    topology.collectLogs(dir);
+                }
+            }
+        }
+        ReportResult result = DrillReport.write(dir.resolve("journal.jsonl"), dir);
+        SummaryPrinter.print(System.out, result);
+        return result.sloPassed() ? 0 : 1;
+    }
+
+    /** The topology for --env, or null for external targets; its ports are checked free first. */
+    private Topology topology(Path dir) {
+        switch (env) {
+            case "embedded" -> {
+                EmbeddedTopologyConfig config = EmbeddedTopologyConfig.defaults();
+                PortCheck.ensureFree("primary registrar", config.primary());
+                PortCheck.ensureFree("backup POP", config.backup());
+                return new EmbeddedTopology(config);
+            }
+            case "local" -> {
+                LocalTopologyConfig config = LocalTopologyConfig.defaults(dir.resolve("kamailio"));
+                if (!config.kamailio().toFile().canExecute()) {
+                    throw new BadInputException("--env local needs Kamailio: " + config.kamailio() + " not found (apt-get install kamailio)");
+                }
+                PortCheck.ensureFree("primary registrar", config.primary());
+                PortCheck.ensureFree("backup POP", config.backup());
+                return new LocalTopology(config);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code sipdrill} command line: run a drill, rebuild a report, benchmark against SIPp. */
+package io.sipdrill.app;

@@ -1,0 +1,63 @@
+package io.sipdrill.chaos.drill;
+
+import io.sipdrill.load.handset.PopulationMix;
+import io.sipdrill.load.journal.JournalEvent;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a drill does, in real-equivalent time (the runner divides by {@code timeScale}).
+ *
+ * @param ramp           initial registrations spread over this long
+ * @param expires        registration interval the handsets ask for
+ * @param failoverAfter  failed REGISTER tries before a handset moves to the other POP
+ * @param retryDelay     pause between tries on the same POP
+ * @param faultAt        when the registrar outage starts (t0); null for a drill without a fault
+ * @param faultFor       how long it lasts (tR = faultAt + faultFor)
+ * @param duration       when the drill ends
+ * @param slo            bounds judged by the report, keyed like summary.json ({@code failover.t50_s})
+ */
+public record DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
+                        Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
+                        Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo) {
+
+    public DrillPlan {
+        if (handsets < 1) {
+            throw new IllegalArgumentException("--handsets must be at least 1 (got " + handsets + ")");
+        }
+        if (!(timeScale > 0) || timeScale > 3600) {
+            throw new IllegalArgumentException("--time-scale must be between 0 and 3600 (got " + timeScale + ")");
+        }
+        slo = Map.copyOf(slo);
+    }
+
+    /**
+     * The built-in drill: the June incident's core, a registrar that stops answering for 20
+     * minutes. 10-minute registrations, handsets move after two failed tries, and come back by
+     * the default mix (70% at refresh, 25% after 5 minutes, 5% never). 40 real minutes: at the
+     * default 20x it takes two.
+     */
+    public static DrillPlan registrarOutage(int handsets, double timeScale) {
+        Map<String, JournalEvent.Slo> slo = new LinkedHashMap<>();
+        slo.put("failover.t50_s", new JournalEvent.Slo(null, 600.0));       // the incident: >50% within 10 min
+        slo.put("failback.t90_s", new JournalEvent.Slo(null, 900.0));
+        slo.put("reached_backup_pct", new JournalEvent.Slo(90.0, null));
+        slo.put("returned_primary_pct", new JournalEvent.Slo(90.0, null));
+        return new DrillPlan("registrar-outage", handsets, timeScale, PopulationMix.defaultMix(),
+                Duration.ofMinutes(1), Duration.ofMinutes(10), 2, Duration.ofSeconds(10),
+                Duration.ofMinutes(3), Duration.ofMinutes(20), Duration.ofMinutes(40), slo);
+    }
+
+    /** The same population with no fault and no SLOs on failover: for measuring an external target. */
+    public DrillPlan withoutFault() {
+        return new DrillPlan(name + "-measure", handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay,
+                null, Duration.ZERO, duration, Map.of());
+    }
+
+    /** Real-equivalent duration → drill time. */
+    public Duration scaled(Duration real) {
+        return Duration.ofNanos((long) (real.toNanos() / timeScale));
+    }
+}

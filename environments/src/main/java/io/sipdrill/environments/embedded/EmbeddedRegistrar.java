@@ -1,0 +1,274 @@
+package io.sipdrill.environments.embedded;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.sipdrill.environments.SipEndpoint;
+import io.sipdrill.load.time.Ticker;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * An in-JVM SIP registrar on its own JAIN-SIP RI stack and UDP address, behind a {@link CapacityModel}.
+ * It answers REGISTER (digest auth, bindings, 423/Min-Expires) and OPTIONS; everything else gets 405
+ * or 501. Responses are sent statelessly, so the stack keeps no transactions that would linger for
+ * Timer J and cost memory under load; a retransmitted REGISTER is simply processed again, as a
+ * stateless proxy would, which is what makes retransmission amplification visible.
+ *
+ * <pre>{@code
+ * try (EmbeddedRegistrar r = new EmbeddedRegistrar(RegistrarConfig.defaults("primary",
+ *         new InetSocketAddress("127.0.1.1", 5060)))) {
+ *     r.start();
+ *     r.capacity().setCapacityFactor(0); // outage
+ * }
+ * }</pre>
+ */
+public final class EmbeddedRegistrar implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedRegistrar.class.getName());
+    private static final AtomicInteger STACK_IDS = new AtomicInteger();
+    /** Methods we know and refuse with 405; anything else is 501 Not Implemented. */
+    private static final Set<String> KNOWN_METHODS = Set.of(Request.INVITE, Request.ACK, Request.BYE,
+            Request.CANCEL, Request.SUBSCRIBE, Request.NOTIFY, Request.MESSAGE, Request.INFO, Request.PRACK,
+            Request.UPDATE, Request.REFER, Request.PUBLISH);
+    private static final String[] ALLOWED = {Request.REGISTER, Request.OPTIONS};
+
+    private final RegistrarConfig config;
+    private final Bindings bindings;
+    private final ExecutorScheduler scheduler;
+    private final CapacityModel capacity;
+    private final HeaderFactory headers = new HeaderFactoryImpl();
+    private final Responses responses;
+    private final RegisterHandler registerHandler;
+    private final LongAdder received = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private SipStackImpl stack;
+    private volatile SipProvider provider;
+
+    public EmbeddedRegistrar(RegistrarConfig config) {
+        this(config, Ticker.system());
+    }
+
+    /** @param ticker drives nonce age and binding expiry; tests pass one they can move forward */
+    public EmbeddedRegistrar(RegistrarConfig config, Ticker ticker) {
+        this.config = config;
+        this.bindings = new Bindings(ticker);
+        this.scheduler = new ExecutorScheduler("registrar-" + config.name(),
+                Math.min(config.capacity().workers(), Math.max(2, Runtime.getRuntime().availableProcessors() / 2)));
+        this.capacity = new CapacityModel(config.capacity(), scheduler);
+        Nonces nonces = new Nonces(ticker, config.nonceLifetime());
+        this.responses = new Responses(new MessageFactoryImpl(), "sipdrill-" + config.name());
+        this.registerHandler = new RegisterHandler(config, nonces, bindings, responses, headers, new AddressFactoryImpl());
+    }
+
+    /**
+     * Binds the UDP address and starts answering. Not restartable after {@link #close()}.
+     *
+     * @throws IllegalStateException if the address is taken or the stack cannot start
+     */
+    public synchronized void start() {
+        if (stack != null) {
+            throw new IllegalStateException(config.name() + " registrar already started");
+        }
+        String host = config.address().getAddress().getHostAddress();
+        int port = config.address().getPort();
+        SipStackImpl s;
+        try {
+            s = new SipStackImpl(stackProperties());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the SIP stack for " + config.name() + ": " + e.getMessage(), e);
+        }
+        try {
+            ListeningPoint lp = s.createListeningPoint(host, port, ListeningPoint.UDP);
+            SipProvider p = s.createSipProvider(lp);
+            p.addSipListener(new Listener());
+            s.start();
+            provider = p;
+            stack = s;
+        } catch (Exception e) {
+            s.stop();
+            if (hasCause(e, BindException.class)) {
+                throw new IllegalStateException(host + ":" + port + " is already in use (" + config.name() + " registrar)", e);
+            }
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " for the " + config.name()
+                    + " registrar: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the stack (its timer thread is not a daemon) and the capacity model's threads. */
+    @Override
+    public synchronized void close() {
+        provider = null;
+        if (stack != null) {
+            stack.stop();
+        }
+        scheduler.close();
+    }
+
+    public RegistrarConfig config() {
+        return config;
+    }
+
+    public InetSocketAddress address() {
+        return config.address();
+    }
+
+    public SipEndpoint endpoint() {
+        return new SipEndpoint(config.name(), config.address(), config.realm());
+    }
+
+    public CapacityModel capacity() {
+        return capacity;
+    }
+
+    /** Shorthand for {@code capacity().setCapacityFactor(f)}. */
+    public void setCapacityFactor(double f) {
+        capacity.setCapacityFactor(f);
+    }
+
+    public int registeredCount() {
+        return bindings.registeredCount();
+    }
+
+    public boolean isRegistered(String user) {
+        return bindings.isRegistered(user);
+    }
+
+    /** Requests the stack delivered to us, including retransmissions. */
+    public long requestsReceived() {
+        return received.sum();
+    }
+
+    /** Responses sent. */
+    public long requestsAnswered() {
+        return answered.sum();
+    }
+
+    /** Requests lost to the capacity model: queue full, or capacity 0. */
+    public long requestsDropped() {
+        return capacity.dropped();
+    }
+
+    /** REGISTERs that passed authentication and changed bindings (200 OK). */
+    public long registrationsAccepted() {
+        return registerHandler.accepted();
+    }
+
+    /** Server transactions the stack holds; stays near 0 because we answer statelessly. */
+    public int stackServerTransactions() {
+        SipStackImpl s = stack;
+        return s == null ? 0 : s.getServerTransactionTableSize();
+    }
+
+    private void answer(Request request) {
+        SipProvider p = provider;
+        if (p == null) {
+            return;
+        }
+        try {
+            Response response = respond(request);
+            if (response != null) {
+                p.sendResponse(response);
+                answered.increment();
+            }
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, () -> config.name() + " registrar could not answer "
+                    + request.getMethod() + ": " + e, e);
+        }
+    }
+
+    private Response respond(Request request) throws Exception {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        switch (method) {
+            case Request.REGISTER:
+                return registerHandler.handle(request);
+            case Request.OPTIONS:
+                return withAllow(responses.create(Response.OK, request, null));
+            case Request.ACK:
+                return null; // never answered
+            default:
+                return KNOWN_METHODS.contains(method)
+                        ? withAllow(responses.create(Response.METHOD_NOT_ALLOWED, request, null))
+                        : responses.create(Response.NOT_IMPLEMENTED, request, null);
+        }
+    }
+
+    private Response withAllow(Response r) throws Exception {
+        for (String m : ALLOWED) {
+            r.addHeader(headers.createAllowHeader(m));
+        }
+        return r;
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "sipdrill-" + config.name() + "-" + STACK_IDS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // Our own loggers, or the stack insists on log4j 1.2 at run time.
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SilentServerLogger.class.getName());
+        // Without a pool the stack starts a thread per received packet.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "4096");
+        return p;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c) || (c.getMessage() != null && c.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hands every request to the capacity model; the stack's threads never do the work themselves. */
+    private final class Listener implements SipListener {
+        @Override
+        public void processRequest(RequestEvent event) {
+            received.increment();
+            Request request = event.getRequest();
+            capacity.offer(() -> answer(request));
+        }
+
+        @Override
+        public void processResponse(ResponseEvent event) {
+        }
+
+        @Override
+        public void processTimeout(TimeoutEvent event) {
+        }
+
+        @Override
+        public void processIOException(IOExceptionEvent event) {
+        }
+
+        @Override
+        public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        }
+
+        @Override
+        public void processDialogTerminated(DialogTerminatedEvent event) {
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.sipdrill.environments.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One Kamailio instance running {@code registrar.cfg} in the foreground, its output in
+ * {@code <instanceDir>/kamailio.log}. Each instance has its own runtime dir and pid file and no
+ * control socket, so a primary and a backup run side by side.
+ *
+ * <pre>{@code
+ * KamailioProcess primary = new KamailioProcess("primary", new InetSocketAddress("127.0.1.1", 5060),
+ *         Path.of("/usr/sbin/kamailio"), configFile, runDir.resolve("kamailio-primary"), 4, Duration.ofSeconds(5));
+ * primary.start();
+ * primary.awaitHealthy(Duration.ofSeconds(10));
+ * ...
+ * primary.stop();
+ * }</pre>
+ */
+public final class KamailioProcess implements AutoCloseable {
+
+    /** Kamailio's install hint, shown whenever the binary is missing. */
+    public static final String NOT_INSTALLED = "kamailio not found: apt-get install kamailio";
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(200);
+    private static final int LOG_TAIL_LINES = 30;
+
+    private final String name;
+    private final InetSocketAddress listen;
+    private final Path kamailio;
+    private final Path configFile;
+    private final Path instanceDir;
+    private final int children;
+    private final Duration stopGrace;
+    private Process process;
+
+    public KamailioProcess(String name, InetSocketAddress listen, Path kamailio, Path configFile,
+                           Path instanceDir, int children, Duration stopGrace) {
+        this.name = name;
+        this.listen = listen;
+        this.kamailio = kamailio;
+        this.configFile = configFile;
+        this.instanceDir = instanceDir.toAbsolutePath();
+        this.children = children;
+        this.stopGrace = stopGrace;
+    }
+
+    /** The command line this instance runs; also what to paste into a shell to start it by hand. */
+    public List<String> command() {
+        return List.of(kamailio.toString(),
+                "-f", configFile.toString(),
+                // -DD: keep the creator in the foreground (so we own its pid) but still fork workers;
+                // -E: log to stderr, which we send to the log file.
+                "-DD", "-E",
+                "-m", "512", "-M", "16",
+                "-n", Integer.toString(children),
+                // UDP only for now; SCTP is often unavailable in containers and would fail the start.
+                "-T", "-S",
+                "-l", "udp:" + hostPort(),
+                "-A", "INSTANCE_NAME=\"" + name + "\"",
+                "-Y", instanceDir.toString(),
+                "-P", instanceDir.resolve("kamailio.pid").toString(),
+                "-w", instanceDir.toString());
+    }
+
+    /** Starts the process; fails at once if Kamailio is missing or the address is taken. */
+    public synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        if (!Files.isExecutable(kamailio)) {
+            throw new IllegalStateException(NOT_INSTALLED + " (no executable at " + kamailio + ")");
+        }
+        requireFree(listen);
+        Files.createDirectories(instanceDir);
+        process = new ProcessBuilder(command())
+                .directory(instanceDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
+    /**
+     * Returns once the instance answers OPTIONS with 200; otherwise stops it and throws with the
+     * exit code (if it died) and the end of its log.
+     */
+    public void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        SipOptionsProbe probe = new SipOptionsProbe(PROBE_TIMEOUT);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        OptionalInt last = OptionalInt.empty();
+        while (System.nanoTime() < deadline) {
+            Process current = requireStarted();
+            if (!current.isAlive()) {
+                throw new IllegalStateException("kamailio " + name + " exited with code " + current.exitValue()
+                        + " before answering OPTIONS on " + hostPort() + "; last lines of " + logFile() + ":\n"
+                        + LogTail.of(logFile(), LOG_TAIL_LINES));
+            }
+            last = probe.probe(listen);
+            if (last.orElse(0) == 200) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        stop();
+        throw new IllegalStateException("kamailio " + name + " did not answer OPTIONS on " + hostPort() + " with 200 within "
+                + timeout + " (last answer: " + (last.isPresent() ? last.getAsInt() : "none") + "); last lines of "
+                + logFile() + ":\n" + LogTail.of(logFile(), LOG_TAIL_LINES));
+    }
+
+    /** The running main process (its workers are descendants), or empty when stopped. */
+    public synchronized Optional<ProcessHandle> handle() {
+        return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
+    }
+
+    /** Stops the main process and its workers: SIGTERM, then SIGKILL after the grace period. */
+    public synchronized void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        ProcessStopper.stop(process.toHandle(), stopGrace);
+        // Reap our direct child so no zombie is left behind.
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public InetSocketAddress address() {
+        return listen;
+    }
+
+    public Path logFile() {
+        return instanceDir.resolve("kamailio.log");
+    }
+
+    private String hostPort() {
+        return listen.getAddress().getHostAddress() + ":" + listen.getPort();
+    }
+
+    private synchronized Process requireStarted() {
+        if (process == null) {
+            throw new IllegalStateException("kamailio " + name + " was not started");
+        }
+        return process;
+    }
+
+    /** Fails with a clear message when something already holds the UDP address. */
+    static void requireFree(InetSocketAddress address) {
+        try (DatagramSocket probe = new DatagramSocket(address)) {
+            // Bound and released: nobody else listens there.
+        } catch (SocketException e) {
+            throw new IllegalStateException("udp " + address.getAddress().getHostAddress() + ":" + address.getPort()
+                    + " is already in use (another kamailio or sipdrill run?): " + e.getMessage(), e);
+        }
+    }
+}
