@@ -69,7 +69,8 @@ public final class CapacityModel {
                 waitingStarts[(waitingHead + waitingSize) % waitingStarts.length] = start;
                 waitingSize++;
             }
-            long service = f >= 1.0 ? serviceNanos : (long) Math.min(Long.MAX_VALUE / 4, serviceNanos / f);
+            // Capped so a tiny factor cannot overflow the virtual clock.
+            long service = f == 1.0 ? serviceNanos : (long) Math.min(Long.MAX_VALUE / 4, serviceNanos / f);
             workerFreeAt[w] = start + service;
             delay = start + service - now;
         }
@@ -79,7 +80,7 @@ public final class CapacityModel {
     }
 
     /**
-     * 1.0 is normal, 0.1 makes each request take ten times as long, 0.0 stops answering entirely:
+     * 1.0 is normal, 0.1 makes each request take ten times as long (2.0 half as long), 0.0 stops answering entirely:
      * new requests are dropped, and so are those whose service ends while it stays 0.
      */
     public void setCapacityFactor(double f) {

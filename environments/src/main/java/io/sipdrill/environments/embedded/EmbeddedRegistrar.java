@@ -1,5 +1,7 @@
 package io.sipdrill.environments.embedded;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -21,6 +23,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.EventObject;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -114,12 +117,16 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         }
     }
 
-    /** Stops the stack (its timer thread is not a daemon) and the capacity model's threads. */
+    /** Stops the stack (its timer and event threads are not daemons) and the capacity model's threads. */
     @Override
     public synchronized void close() {
+        SipProvider p = provider;
         provider = null;
         if (stack != null) {
+            // stop() forgets the scanner, so take hold of it first.
+            EventScanner scanner = stack.getEventScanner();
             stack.stop();
+            wake(scanner, p);
         }
         scheduler.close();
     }
@@ -231,6 +238,17 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "4096");
         return p;
+    }
+
+    /**
+     * {@code stop()} marks the RI's event scanner stopped but leaves its non-daemon thread blocked on
+     * an empty queue, which keeps the JVM alive; one dummy event lets it see the flag and exit.
+     */
+    private static void wake(EventScanner scanner, SipProvider source) {
+        if (scanner != null && source != null) {
+            // The scanner casts every event's source to its provider; an event of no known type is then ignored.
+            scanner.addEvent(new EventWrapper(new EventObject(source), null));
+        }
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

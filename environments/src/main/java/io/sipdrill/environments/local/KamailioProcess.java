@@ -45,6 +45,9 @@ public final class KamailioProcess implements AutoCloseable {
 
     public KamailioProcess(String name, InetSocketAddress listen, Path kamailio, Path configFile,
                            Path instanceDir, int children, Duration stopGrace) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("instance name must be letters, digits, '-' or '_': " + name);
+        }
         this.name = name;
         this.listen = listen;
         this.kamailio = kamailio;
@@ -66,7 +69,8 @@ public final class KamailioProcess implements AutoCloseable {
                 // UDP only for now; SCTP is often unavailable in containers and would fail the start.
                 "-T", "-S",
                 "-l", "udp:" + hostPort(),
-                "-A", "INSTANCE_NAME=\"" + name + "\"",
+                // Also substituted inside strings (Server header, log prefix), which a plain -A define is not.
+                "--substdef=/INSTANCE_NAME/" + name + "/",
                 "-Y", instanceDir.toString(),
                 "-P", instanceDir.resolve("kamailio.pid").toString(),
                 "-w", instanceDir.toString());

@@ -48,6 +48,8 @@ class KamailioSippRegisterTest {
             assertThat(outcome).as("sipp outcome; log:\n%s", uac.logTail(40)).isEqualTo(SippOutcome.ALL_CALLS_SUCCEEDED);
             Map<String, String> stats = SippProcess.lastStats(runDir.resolve("register-ok.csv"));
             assertThat(stats).containsEntry("SuccessfulCall(C)", "3").containsEntry("FailedCall(C)", "0");
+            assertThat(Files.readString(runDir.resolve("register-ok-messages.log")))
+                    .as("the answering instance names itself").contains("Server: sipdrill-kamailio-primary");
         }
     }
 
@@ -64,7 +66,7 @@ class KamailioSippRegisterTest {
         return SippProcess.start(runDir, name, List.of(
                 "-sf", SippScenarios.of("uac-register-kamailio.xml").toString(),
                 "-s", user, "-ap", password,
-                "-i", "127.0.25.10", "-p", "0",
+                "-i", "127.0.25.10", "-p", "5060",
                 "-m", Integer.toString(calls), "-r", "10",
                 "-recv_timeout", "5000",
                 "-trace_stat", "-stf", name + ".csv", "-fd", "1",

@@ -1,0 +1,55 @@
+package io.sipdrill.app.bench;
+
+import io.sipdrill.load.journal.Journal;
+import io.sipdrill.load.journal.JournalEvent;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A journal that only counts: registrations done or failed, and transaction latency in the second
+ * half of the run. Written by the event loop alone; read by the bench thread.
+ */
+final class BenchJournal implements Journal {
+
+    private final long halfMillis;
+    private final Histogram secondHalfLatencyUs = new Histogram(60_000_000L, 3);
+    private volatile int registered;
+    private volatile int failed;
+    private volatile int registeredSecondHalf;
+    private volatile long lastCompletionMillis;
+
+    BenchJournal(long halfMillis) {
+        this.halfMillis = halfMillis;
+    }
+
+    @Override
+    public void write(JournalEvent event) {
+        if (event instanceof JournalEvent.Transaction tx) {
+            if (tx.t() >= halfMillis && tx.latencyMs() != null) {
+                secondHalfLatencyUs.recordValue(Math.min(60_000_000L, (long) (tx.latencyMs() * 1000)));
+            }
+            switch (tx.outcome()) {
+                case "timeout", "rejected", "error" -> failed++;
+                default -> { }
+            }
+        } else if (event instanceof JournalEvent.HandsetState s && "registered".equals(s.state())) {
+            registered++;
+            if (s.t() >= halfMillis) {
+                registeredSecondHalf++;
+            }
+            lastCompletionMillis = s.t();
+        }
+    }
+
+    int registered() { return registered; }
+    int failed() { return failed; }
+    int registeredSecondHalf() { return registeredSecondHalf; }
+    long lastCompletionMillis() { return lastCompletionMillis; }
+
+    /** Call only once the loop has stopped writing. */
+    double p99Ms() {
+        return secondHalfLatencyUs.getTotalCount() == 0 ? Double.NaN : secondHalfLatencyUs.getValueAtPercentile(99) / 1000.0;
+    }
+
+    @Override public void flush() { }
+    @Override public void close() { }
+}

@@ -1,0 +1,54 @@
+package io.sipdrill.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Prints the side-by-side table and writes the same numbers as JSON. */
+final class BenchTable {
+
+    private BenchTable() {
+    }
+
+    static void print(PrintStream out, BenchResult a, BenchResult b) {
+        out.printf("%-9s %8s %8s %9s %8s %13s %11s %8s %10s%n",
+                "tool", "target/s", "rate/s", "failures", "p99 ms", "cpu_us_per_op", "cpu_total_s", "rss_mb", "sustained");
+        for (BenchResult r : new BenchResult[] {a, b}) {
+            out.printf("%-9s %8.0f %8.0f %8.2f%% %8.2f %13.1f %11.2f %8.0f %10s%n", r.tool(), r.targetRate(), r.rate(),
+                    r.failuresPct(), r.p99Ms(), r.cpuUsPerOp(), r.cpuTotalS(), r.rssMb(), r.sustained() ? "yes" : "NO");
+        }
+        out.printf("%-9s %8s %8.2f %9s %8.2f %13.2f %11.2f %8.2f%n", "ratio", "", a.rate() / b.rate(), "",
+                a.p99Ms() / b.p99Ms(), a.cpuUsPerOp() / b.cpuUsPerOp(), a.cpuTotalS() / b.cpuTotalS(), a.rssMb() / b.rssMb());
+        out.printf("(CPU-s per 1,000 registrations, steady state: sipdrill %.3f, sipp %.3f)%n",
+                a.cpuUsPerOp() / 1000, b.cpuUsPerOp() / 1000);
+    }
+
+    static void writeJson(Path file, BenchResult a, BenchResult b) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        for (BenchResult r : new BenchResult[] {a, b}) {
+            ObjectNode n = root.putObject(r.tool());
+            n.put("rate", round(r.rate()));
+            n.put("failures_pct", round(r.failuresPct()));
+            n.put("p99_ms", round(r.p99Ms()));
+            n.put("cpu_us_per_op", round(r.cpuUsPerOp()));
+            n.put("cpu_total_s", round(r.cpuTotalS()));
+            n.put("rss_mb", round(r.rssMb()));
+            n.put("target_rate", r.targetRate());
+            n.put("count", r.count());
+            n.put("sustained", r.sustained());
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        mapper.writeValue(file.toFile(), root);
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : Double.NaN;
+    }
+}

@@ -1,0 +1,62 @@
+package io.sipdrill.app.bench;
+
+import io.sipdrill.chaos.drill.DrillRunner;
+import io.sipdrill.load.handset.FailbackMode;
+import io.sipdrill.load.handset.FleetConfig;
+import io.sipdrill.load.handset.HandsetFleet;
+import io.sipdrill.load.handset.HandsetProfile;
+import io.sipdrill.load.handset.PopulationMix;
+import io.sipdrill.load.sip.SipEngine;
+import io.sipdrill.load.sip.auth.Credentials;
+import io.sipdrill.load.sip.transaction.SipTimers;
+import io.sipdrill.load.time.DrillClock;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * sipdrill's side of {@code bench register}: {@code count} handsets, each registering once
+ * (REGISTER → 401 → REGISTER+digest → 200) with starts spread evenly at {@code rate} per second,
+ * on the same engine and handset code the drills use.
+ */
+final class SipdrillRegisterLoad {
+
+    private SipdrillRegisterLoad() {
+    }
+
+    static BenchResult run(InetSocketAddress registrar, int count, double rate) throws InterruptedException {
+        long durationMs = (long) (count * 1000 / rate);
+        BenchJournal journal = new BenchJournal(durationMs / 2);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // One try each, no refresh within the run: the bench measures registrations, not behaviour.
+        HandsetProfile profile = new HandsetProfile(Duration.ofHours(1), 0.9, 0.9, Integer.MAX_VALUE,
+                Duration.ofHours(1), FailbackMode.NEVER, Duration.ZERO);
+        try (SipEngine engine = SipEngine.start(DrillRunner.HANDSET_ADDRESS, DrillRunner.SOCKETS, SipTimers.RFC3261)) {
+            DrillClock clock = DrillClock.startingNow(engine.loop());
+            FleetConfig config = new FleetConfig(count, 0, "sipdrill.test", registrar, registrar, Credentials.derived(),
+                    profile, new PopulationMix(List.of(new PopulationMix.Share(1.0, FailbackMode.NEVER, Duration.ZERO))), 1.0);
+            HandsetFleet fleet = HandsetFleet.create(config, engine, journal, clock);
+            fleet.start(Duration.ofMillis(durationMs));
+            Thread.sleep(durationMs / 2);
+            double cpuHalf = os.getProcessCpuTime() / 1e9;
+            int doneHalf = journal.registered();
+            // Wait for the stragglers, at most Timer F past the last start.
+            long deadline = System.nanoTime() + (durationMs / 2 + 33_000) * 1_000_000L;
+            while (journal.registered() + journal.failed() < count && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            double cpuEnd = os.getProcessCpuTime() / 1e9;
+            int done = journal.registered();
+            fleet.stop();
+            double rssMb = ProcStats.peakRssMb(ProcessHandle.current().pid());
+            double rate2 = done * 1000.0 / Math.max(durationMs, journal.lastCompletionMillis());
+            double failuresPct = 100.0 * (count - done) / count;
+            double cpuUsPerOp = (cpuEnd - cpuHalf) * 1e6 / Math.max(1, done - doneHalf);
+            return new BenchResult("sipdrill", count, rate, rate2, failuresPct, journal.p99Ms(), cpuUsPerOp,
+                    cpuEnd, rssMb);
+        }
+    }
+}
