@@ -10,15 +10,15 @@ import org.HdrHistogram.Histogram;
  */
 final class BenchJournal implements Journal {
 
-    private final long halfMillis;
+    private volatile long halfMillis = Long.MAX_VALUE;
     private final Histogram secondHalfLatencyUs = new Histogram(60_000_000L, 3);
     private volatile int registered;
     private volatile int failed;
-    private volatile int registeredSecondHalf;
     private volatile long lastCompletionMillis;
 
-    BenchJournal(long halfMillis) {
-        this.halfMillis = halfMillis;
+    /** Drill-clock time from which transactions count as the second half (steady state). */
+    void secondHalfFrom(long millis) {
+        this.halfMillis = millis;
     }
 
     @Override
@@ -33,16 +33,12 @@ final class BenchJournal implements Journal {
             }
         } else if (event instanceof JournalEvent.HandsetState s && "registered".equals(s.state())) {
             registered++;
-            if (s.t() >= halfMillis) {
-                registeredSecondHalf++;
-            }
             lastCompletionMillis = s.t();
         }
     }
 
     int registered() { return registered; }
     int failed() { return failed; }
-    int registeredSecondHalf() { return registeredSecondHalf; }
     long lastCompletionMillis() { return lastCompletionMillis; }
 
     /** Call only once the loop has stopped writing. */

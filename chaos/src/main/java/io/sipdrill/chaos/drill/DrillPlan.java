@@ -30,7 +30,7 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
         if (!(timeScale > 0) || timeScale > 3600) {
             throw new IllegalArgumentException("--time-scale must be between 0 and 3600 (got " + timeScale + ")");
         }
-        slo = Map.copyOf(slo);
+        slo = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slo)); // keeps the order SLOs are listed in
     }
 
     /**
