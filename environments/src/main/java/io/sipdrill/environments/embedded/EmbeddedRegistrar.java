@@ -1,8 +1,5 @@
 package io.sipdrill.environments.embedded;
 
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
-import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
@@ -18,12 +15,15 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.util.EventObject;
+import java.net.SocketException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -54,6 +54,7 @@ public final class EmbeddedRegistrar implements AutoCloseable {
             Request.CANCEL, Request.SUBSCRIBE, Request.NOTIFY, Request.MESSAGE, Request.INFO, Request.PRACK,
             Request.UPDATE, Request.REFER, Request.PUBLISH);
     private static final String[] ALLOWED = {Request.REGISTER, Request.OPTIONS};
+    private static final Duration SELF_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final RegistrarConfig config;
     private final Bindings bindings;
@@ -64,7 +65,8 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     private final RegisterHandler registerHandler;
     private final LongAdder received = new LongAdder();
     private final LongAdder answered = new LongAdder();
-    private SipStackImpl stack;
+    private RiStack stack;
+    private boolean closed;
     private volatile SipProvider provider;
 
     public EmbeddedRegistrar(RegistrarConfig config) {
@@ -89,28 +91,39 @@ public final class EmbeddedRegistrar implements AutoCloseable {
      * @throws IllegalStateException if the address is taken or the stack cannot start
      */
     public synchronized void start() {
-        if (stack != null) {
-            throw new IllegalStateException(config.name() + " registrar already started");
+        if (stack != null || closed) {
+            throw new IllegalStateException(config.name() + " registrar already " + (closed ? "closed" : "started"));
         }
         String host = config.address().getAddress().getHostAddress();
         int port = config.address().getPort();
-        SipStackImpl s;
+        // Checked first so the common failure needs no stack at all, and gets a plain message.
+        ensureFree(host, port);
+        RiStack s;
         try {
-            s = new SipStackImpl(stackProperties());
+            s = RiStack.create(stackProperties());
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the SIP stack for " + config.name() + ": " + e.getMessage(), e);
         }
+        SipProvider p = null;
         try {
-            ListeningPoint lp = s.createListeningPoint(host, port, ListeningPoint.UDP);
-            SipProvider p = s.createSipProvider(lp);
+            ListeningPoint lp = s.stack().createListeningPoint(host, port, ListeningPoint.UDP);
+            p = s.stack().createSipProvider(lp);
             p.addSipListener(new Listener());
-            s.start();
+            s.stack().start();
             provider = p;
             stack = s;
+            // Returns only once the stack answers: stopping the RI right after start() races its UDP thread.
+            if (!OptionsProbe.answers(config.address(), SELF_CHECK_TIMEOUT, OptionsProbe.SELF_CHECK)) {
+                throw new IllegalStateException(config.name() + " registrar on " + host + ":" + port
+                        + " did not answer its self-check within " + SELF_CHECK_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         } catch (Exception e) {
-            s.stop();
+            s.stop(p);
             if (hasCause(e, BindException.class)) {
-                throw new IllegalStateException(host + ":" + port + " is already in use (" + config.name() + " registrar)", e);
+                throw inUse(host, port, e);
             }
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " for the " + config.name()
                     + " registrar: " + e.getMessage(), e);
@@ -120,13 +133,12 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     /** Stops the stack (its timer and event threads are not daemons) and the capacity model's threads. */
     @Override
     public synchronized void close() {
+        closed = true;
         SipProvider p = provider;
         provider = null;
         if (stack != null) {
-            // stop() forgets the scanner, so take hold of it first.
-            EventScanner scanner = stack.getEventScanner();
-            stack.stop();
-            wake(scanner, p);
+            stack.stop(p);
+            stack = null;
         }
         scheduler.close();
     }
@@ -182,8 +194,8 @@ public final class EmbeddedRegistrar implements AutoCloseable {
 
     /** Server transactions the stack holds; stays near 0 because we answer statelessly. */
     public int stackServerTransactions() {
-        SipStackImpl s = stack;
-        return s == null ? 0 : s.getServerTransactionTableSize();
+        RiStack s = stack;
+        return s == null ? 0 : s.stack().getServerTransactionTableSize();
     }
 
     private void answer(Request request) {
@@ -194,8 +206,9 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         try {
             Response response = respond(request);
             if (response != null) {
-                p.sendResponse(response);
+                // Counted before sending, so whoever reads the counter after the response arrives sees it.
                 answered.increment();
+                p.sendResponse(response);
             }
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, () -> config.name() + " registrar could not answer "
@@ -216,6 +229,23 @@ public final class EmbeddedRegistrar implements AutoCloseable {
                 return KNOWN_METHODS.contains(method)
                         ? withAllow(responses.create(Response.METHOD_NOT_ALLOWED, request, null))
                         : responses.create(Response.NOT_IMPLEMENTED, request, null);
+        }
+    }
+
+    private static boolean isSelfCheck(Request request) {
+        CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+        return Request.OPTIONS.equals(request.getMethod()) && callId != null
+                && callId.getCallId().startsWith(OptionsProbe.SELF_CHECK);
+    }
+
+    private void answerSelfCheck(Request request) {
+        try {
+            SipProvider p = provider;
+            if (p != null) {
+                p.sendResponse(responses.create(Response.OK, request, null));
+            }
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, () -> config.name() + " registrar could not answer its self-check: " + e, e);
         }
     }
 
@@ -240,15 +270,16 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         return p;
     }
 
-    /**
-     * {@code stop()} marks the RI's event scanner stopped but leaves its non-daemon thread blocked on
-     * an empty queue, which keeps the JVM alive; one dummy event lets it see the flag and exit.
-     */
-    private static void wake(EventScanner scanner, SipProvider source) {
-        if (scanner != null && source != null) {
-            // The scanner casts every event's source to its provider; an event of no known type is then ignored.
-            scanner.addEvent(new EventWrapper(new EventObject(source), null));
+    private void ensureFree(String host, int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(host, port))) {
+            // Bound and released at once: only the bind matters.
+        } catch (SocketException e) {
+            throw inUse(host, port, e);
         }
+    }
+
+    private IllegalStateException inUse(String host, int port, Exception cause) {
+        return new IllegalStateException(host + ":" + port + " is already in use (" + config.name() + " registrar)", cause);
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -264,8 +295,12 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     private final class Listener implements SipListener {
         @Override
         public void processRequest(RequestEvent event) {
-            received.increment();
             Request request = event.getRequest();
+            if (isSelfCheck(request)) {
+                answerSelfCheck(request);
+                return;
+            }
+            received.increment();
             capacity.offer(() -> answer(request));
         }
 

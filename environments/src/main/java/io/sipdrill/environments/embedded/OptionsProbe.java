@@ -18,15 +18,23 @@ final class OptionsProbe {
     private OptionsProbe() {
     }
 
+    /** Call-ID prefix of a registrar's start-up self-check, which it answers outside its capacity model and counters. */
+    static final String SELF_CHECK = "sipdrill-selfcheck-";
+    private static final String HEALTH_CHECK = "probe-";
+
     /** @return true once the server answers 200; false if it stays silent for {@code timeout} */
     static boolean answers(InetSocketAddress server, Duration timeout) throws IOException {
+        return answers(server, timeout, HEALTH_CHECK);
+    }
+
+    static boolean answers(InetSocketAddress server, Duration timeout, String callIdPrefix) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         // Bind next to the server (same loopback address), so the probe stays on 127.0.0.0/8 like everything else.
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0))) {
             byte[] buf = new byte[4096];
             int attempt = 0;
             while (System.nanoTime() < deadline) {
-                byte[] req = options(server, socket.getLocalPort(), ++attempt).getBytes(StandardCharsets.US_ASCII);
+                byte[] req = options(server, socket.getLocalPort(), ++attempt, callIdPrefix).getBytes(StandardCharsets.US_ASCII);
                 socket.send(new DatagramPacket(req, req.length, server));
                 socket.setSoTimeout(200);
                 try {
@@ -43,7 +51,7 @@ final class OptionsProbe {
         }
     }
 
-    private static String options(InetSocketAddress server, int localPort, int attempt) {
+    private static String options(InetSocketAddress server, int localPort, int attempt, String callIdPrefix) {
         String host = server.getAddress().getHostAddress();
         String target = host + ":" + server.getPort();
         long id = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
@@ -52,7 +60,7 @@ final class OptionsProbe {
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:probe@" + host + ">;tag=probe" + attempt + "\r\n"
                 + "To: <sip:" + target + ">\r\n"
-                + "Call-ID: probe-" + id + "@" + host + "\r\n"
+                + "Call-ID: " + callIdPrefix + id + "@" + host + "\r\n"
                 + "CSeq: " + attempt + " OPTIONS\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }

@@ -193,6 +193,27 @@ class EmbeddedRegistrarTest {
     }
 
     @Test
+    void closeLeavesNoNonDaemonThreadBehind() throws Exception {
+        long before = stackThreads();
+        EmbeddedRegistrar r = new EmbeddedRegistrar(config());
+        r.start();
+        assertThat(stackThreads()).isGreaterThan(before);
+
+        r.close();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (stackThreads() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(stackThreads()).as("the RI's event scanner would keep the JVM alive").isEqualTo(before);
+    }
+
+    private static long stackThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !t.isDaemon() && t.isAlive() && t.getName().startsWith("EventScanner")).count();
+    }
+
+    @Test
     void portInUseIsReportedClearly() throws Exception {
         RegistrarConfig cfg = config();
         start(cfg);
