@@ -12,7 +12,7 @@ final class PortCheck {
 
     static void ensureFree(String role, InetSocketAddress address) {
         try (DatagramSocket probe = new DatagramSocket(address)) {
-            probe.setReuseAddress(false);
+            // bound and released: the port is free now
         } catch (SocketException e) {
             throw new BadInputException(role + " address " + address.getAddress().getHostAddress() + ":"
                     + address.getPort() + " is already in use (another sipdrill run or SIP server?): " + e.getMessage());

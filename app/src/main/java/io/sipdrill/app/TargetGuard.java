@@ -33,12 +33,28 @@ public final class TargetGuard {
 
     static InetSocketAddress parse(String option, String hostPort) {
         String host = hostPort;
+        String portText = null;
+        if (hostPort.startsWith("[")) {
+            // IPv6 with a port, as in SIP URIs: [::1]:5070
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new BadInputException(option + " " + hostPort + ": missing ']'");
+            }
+            host = hostPort.substring(1, close);
+            if (hostPort.length() > close + 1) {
+                if (hostPort.charAt(close + 1) != ':') {
+                    throw new BadInputException(option + " " + hostPort + ": expected [ADDRESS]:PORT");
+                }
+                portText = hostPort.substring(close + 2);
+            }
+        } else if (hostPort.indexOf(':') > 0 && hostPort.indexOf(':') == hostPort.lastIndexOf(':')) {
+            host = hostPort.substring(0, hostPort.indexOf(':'));
+            portText = hostPort.substring(hostPort.indexOf(':') + 1);
+        }
         int port = 5060;
-        int colon = hostPort.lastIndexOf(':');
-        if (colon > 0 && hostPort.indexOf(':') == colon) {
-            host = hostPort.substring(0, colon);
+        if (portText != null) {
             try {
-                port = Integer.parseInt(hostPort.substring(colon + 1));
+                port = Integer.parseInt(portText);
             } catch (NumberFormatException e) {
                 throw new BadInputException(option + " " + hostPort + ": port is not a number");
             }
@@ -57,6 +73,10 @@ public final class TargetGuard {
     record Cidr(byte[] network, int prefix) {
         static Cidr parse(String text) {
             String[] parts = text.split("/", 2);
+            if (!parts[0].matches("[0-9a-fA-F.:]+")) {
+                // numeric only: an allow-list must not depend on what a name resolves to today
+                throw new BadInputException("--allow-target " + text + ": not a CIDR block like 192.0.2.0/24");
+            }
             try {
                 byte[] net = InetAddress.getByName(parts[0]).getAddress();
                 int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : net.length * 8;

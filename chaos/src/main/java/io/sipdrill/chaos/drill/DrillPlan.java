@@ -28,7 +28,7 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
             throw new IllegalArgumentException("--handsets must be at least 1 (got " + handsets + ")");
         }
         if (!(timeScale > 0) || timeScale > 3600) {
-            throw new IllegalArgumentException("--time-scale must be between 0 and 3600 (got " + timeScale + ")");
+            throw new IllegalArgumentException("--time-scale must be greater than 0 and at most 3600 (got " + timeScale + ")");
         }
         slo = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slo)); // keeps the order SLOs are listed in
     }
