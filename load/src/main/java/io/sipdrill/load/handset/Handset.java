@@ -30,6 +30,7 @@ public final class Handset implements TransactionListener {
 
     private final int id;
     private final String user;
+    private final String password;
     private final HandsetContext ctx;
     private final HandsetProfile profile;
     private final byte[] localHostPort;
@@ -43,6 +44,7 @@ public final class Handset implements TransactionListener {
     private Pop registeredOn;          // null: no valid registration anywhere
     private int failures;              // consecutive failed attempts on attemptPop
     private boolean stopped;
+    private HandsetObserver observer = HandsetObserver.NONE;
 
     // the attempt in flight
     private Pop attemptPop;
@@ -51,24 +53,26 @@ public final class Handset implements TransactionListener {
     private int challenges;
     private int intervalRetries;
     private int nonceCount;
+    private long attemptExpires;
 
     private Scheduler.Timeout refreshTimer;
     private Scheduler.Timeout expiryTimer;
     private Scheduler.Timeout retryTimer;
     private Scheduler.Timeout failbackTimer;
 
-    /** A handset sending through one socket of the engine's pool. */
-    public static Handset on(LocalSocket socket, int id, String user, HandsetContext ctx, HandsetProfile profile,
-                             double refreshShare) {
-        return new Handset(id, user, ctx, profile, socket.hostPortAscii(), refreshShare,
+    /** A handset sending through one socket of the engine's pool, with its own password. */
+    public static Handset on(LocalSocket socket, int id, String user, String password, HandsetContext ctx,
+                             HandsetProfile profile, double refreshShare) {
+        return new Handset(id, user, password, ctx, profile, socket.hostPortAscii(), refreshShare,
                 (request, target) -> socket.send(ByteBuffer.wrap(request), target));
     }
 
     /** With an explicit sender: tests record requests instead of sending them. */
-    Handset(int id, String user, HandsetContext ctx, HandsetProfile profile, byte[] localHostPort,
+    Handset(int id, String user, String password, HandsetContext ctx, HandsetProfile profile, byte[] localHostPort,
             double refreshShare, ClientTransaction.Sender sender) {
         this.id = id;
         this.user = user;
+        this.password = password;
         this.ctx = ctx;
         this.profile = profile;
         this.localHostPort = localHostPort;
@@ -78,9 +82,29 @@ public final class Handset implements TransactionListener {
         this.requestedExpires = Math.max(1, profile.expires().toSeconds());
     }
 
-    /** Sends the first REGISTER to the primary. */
+    /** Sends the first REGISTER to the primary. Call on the event loop. */
     public void start() {
         register(Pop.PRIMARY, Purpose.INITIAL);
+    }
+
+    /** Who hears this handset's transactions and attempts; set before {@link #start()}. */
+    public void observer(HandsetObserver observer) {
+        this.observer = observer == null ? HandsetObserver.NONE : observer;
+    }
+
+    /**
+     * Removes the registration (REGISTER with Expires: 0, RFC 3261 §10.2.2) from wherever it is,
+     * then stops all background behaviour. Call on the event loop.
+     */
+    public void unregister() {
+        cancel(refreshTimer);
+        cancel(retryTimer);
+        cancel(failbackTimer);
+        Pop pop = registeredOn == null ? Pop.PRIMARY : registeredOn;
+        long keep = requestedExpires;
+        requestedExpires = 0;
+        register(pop, Purpose.UNREGISTER);
+        requestedExpires = keep;
     }
 
     /** Cancels every timer; responses still in flight are ignored. */
@@ -108,6 +132,7 @@ public final class Handset implements TransactionListener {
         cancel(retryTimer);
         attemptPop = pop;
         attemptPurpose = purpose;
+        attemptExpires = requestedExpires;
         inFlight = true;
         challenges = 0;
         intervalRetries = 0;
@@ -118,7 +143,7 @@ public final class Handset implements TransactionListener {
         Scheduler scheduler = ctx.transactions().scheduler();
         String branch = ctx.transactions().newBranch();
         byte[] request = ctx.template().write(ctx.writer(), localHostPort, user, branch, fromTag,
-                callId(attemptPop), ++cseq, requestedExpires, authorization);
+                callId(attemptPop), ++cseq, attemptExpires, authorization);
         ctx.transactions().start(branch, "REGISTER", sender, ctx.address(attemptPop), request, this, attemptPurpose);
     }
 
@@ -147,25 +172,43 @@ public final class Handset implements TransactionListener {
         ctx.journal().write(new JournalEvent.Transaction(ctx.clock().millis(), id, pop.journal(), "REGISTER",
                 purpose.token(), code, outcomeToken(outcome, response),
                 response == null ? null : tx.elapsedNanos() / 1e6, tx.transmissions()));
+        observer.onTransaction(this, purpose, pop, outcome, response, tx.elapsedNanos());
         if (stopped || pop != attemptPop || purpose != attemptPurpose) {
             return;
         }
         if (outcome != TransactionOutcome.RESPONSE) {
-            attemptFailed(-1);
+            attemptFailed(-1, null);
             return;
         }
         int status = response.statusCode();
-        if (status >= 200 && status < 300) {
+        if (status >= 200 && status < 300 && purpose == Purpose.UNREGISTER) {
+            unregistered(response);
+        } else if (status >= 200 && status < 300) {
             registered(pop, grantedExpires(response));
+            observer.onAttemptEnded(this, purpose, pop, true, response);
         } else if ((status == 401 || status == 407) && response.challenge() != null) {
             answerChallenge(response);
         } else if (status == 423 && response.minExpires() > 0 && intervalRetries++ < MAX_INTERVAL_RETRIES) {
             // RFC 3261 §10.2.8: retry with at least Min-Expires; keep it for later refreshes too.
             requestedExpires = Math.max(requestedExpires, response.minExpires());
+            attemptExpires = requestedExpires;
             send(null);
         } else {
-            attemptFailed(response.retryAfter());
+            attemptFailed(response.retryAfter(), response);
         }
+    }
+
+    private void unregistered(SipResponse response) {
+        inFlight = false;
+        stopped = true;
+        cancel(expiryTimer);
+        if (registeredOn != null) {
+            ctx.counts().moved(registeredOn, null);
+            registeredOn = null;
+            ctx.journal().write(new JournalEvent.HandsetState(ctx.clock().millis(), id, JournalEvent.Pop.NONE,
+                    "unregistered", null, profile.failback().token()));
+        }
+        observer.onAttemptEnded(this, Purpose.UNREGISTER, attemptPop, true, response);
     }
 
     private void answerChallenge(SipResponse response) {
@@ -173,18 +216,18 @@ public final class Handset implements TransactionListener {
         try {
             challenge = DigestChallenge.parse(response.challenge());
         } catch (IllegalArgumentException e) {
-            attemptFailed(-1);
+            attemptFailed(-1, response);
             return;
         }
         // A second challenge after we answered means wrong credentials, unless the nonce went
         // stale (RFC 2617 §3.2.1): then re-answering with the new nonce is the right move.
         if (challenges > 0 && !challenge.stale() || challenges >= MAX_CHALLENGES) {
-            attemptFailed(-1);
+            attemptFailed(-1, response);
             return;
         }
         challenges++;
         String cnonce = Long.toString(System.nanoTime() ^ ((long) id << 20), 36);
-        String authorization = DigestAuthorizer.authorization(challenge, user, ctx.credentials().password(user),
+        String authorization = DigestAuthorizer.authorization(challenge, user, password,
                 "REGISTER", ctx.template().requestUri(), ++nonceCount, cnonce);
         send(authorization);
     }
@@ -260,8 +303,13 @@ public final class Handset implements TransactionListener {
         register(Pop.PRIMARY, Purpose.FAILBACK);
     }
 
-    private void attemptFailed(int retryAfterSeconds) {
+    private void attemptFailed(int retryAfterSeconds, SipResponse lastResponse) {
         inFlight = false;
+        observer.onAttemptEnded(this, attemptPurpose, attemptPop, false, lastResponse);
+        if (attemptPurpose == Purpose.UNREGISTER) {
+            stop(); // leaving anyway: the binding will expire on its own
+            return;
+        }
         if (attemptPurpose == Purpose.FAILBACK) {
             // The primary is still not taking us: renew on the backup now, before that lapses.
             if (profile.failback() == FailbackMode.DURATION) {

@@ -1,7 +1,6 @@
 package io.sipdrill.load.handset;
 
 import io.sipdrill.load.journal.Journal;
-import io.sipdrill.load.sip.auth.Credentials;
 import io.sipdrill.load.sip.message.AsciiWriter;
 import io.sipdrill.load.sip.message.RegisterTemplate;
 import io.sipdrill.load.sip.transaction.TransactionLayer;
@@ -11,7 +10,7 @@ import java.net.InetSocketAddress;
 
 /**
  * What every handset on one event loop shares: the transaction layer, the request template and
- * writer, where the two POPs are, credentials, the journal and the live counts. One per loop, so
+ * writer, where the two POPs are, the journal and the live counts. One per loop, so
  * a handset carries only its own state.
  */
 public final class HandsetContext {
@@ -21,19 +20,17 @@ public final class HandsetContext {
     private final AsciiWriter writer = new AsciiWriter();
     private final InetSocketAddress primary;
     private final InetSocketAddress backup;
-    private final Credentials credentials;
     private final Journal journal;
     private final DrillClock clock;
     private final PopCounts counts;
 
     public HandsetContext(TransactionLayer transactions, RegisterTemplate template, InetSocketAddress primary,
-                          InetSocketAddress backup, Credentials credentials, Journal journal, DrillClock clock,
+                          InetSocketAddress backup, Journal journal, DrillClock clock,
                           PopCounts counts) {
         this.transactions = transactions;
         this.template = template;
         this.primary = primary;
         this.backup = backup;
-        this.credentials = credentials;
         this.journal = journal;
         this.clock = clock;
         this.counts = counts;
@@ -42,7 +39,6 @@ public final class HandsetContext {
     public TransactionLayer transactions() { return transactions; }
     public RegisterTemplate template() { return template; }
     AsciiWriter writer() { return writer; }
-    public Credentials credentials() { return credentials; }
     public Journal journal() { return journal; }
     public DrillClock clock() { return clock; }
     public PopCounts counts() { return counts; }

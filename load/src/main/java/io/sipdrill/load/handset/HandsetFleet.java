@@ -40,14 +40,15 @@ public final class HandsetFleet {
     public static HandsetFleet create(FleetConfig config, SipEngine engine, Journal journal, DrillClock clock) {
         PopCounts counts = new PopCounts(config.handsets());
         HandsetContext ctx = new HandsetContext(engine.transactions(), new RegisterTemplate(config.domain()),
-                config.primary(), config.backup(), config.credentials(), journal, clock, counts);
+                config.primary(), config.backup(), journal, clock, counts);
         List<LocalSocket> sockets = engine.sockets();
         List<Handset> handsets = new ArrayList<>(config.handsets());
         for (int i = 0; i < config.handsets(); i++) {
             int index = config.firstIndex() + i;
             HandsetProfile profile = config.profileFor(index);
-            handsets.add(Handset.on(sockets.get(i % sockets.size()), index, FleetConfig.userFor(index), ctx,
-                    profile, refreshShare(profile, index)));
+            String user = FleetConfig.userFor(index);
+            handsets.add(Handset.on(sockets.get(i % sockets.size()), index, user, config.credentials().password(user),
+                    ctx, profile, refreshShare(profile, index)));
         }
         return new HandsetFleet(engine, handsets, counts);
     }

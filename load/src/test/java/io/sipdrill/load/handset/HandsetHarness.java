@@ -2,7 +2,6 @@ package io.sipdrill.load.handset;
 
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JournalEvent;
-import io.sipdrill.load.sip.auth.Credentials;
 import io.sipdrill.load.sip.codec.LeanSipCodec;
 import io.sipdrill.load.sip.codec.SipParseException;
 import io.sipdrill.load.sip.message.RegisterTemplate;
@@ -58,9 +57,8 @@ final class HandsetHarness {
             @Override public void flush() { }
             @Override public void close() { }
         };
-        HandsetContext ctx = new HandsetContext(layer, new RegisterTemplate("sipdrill.test"), PRIMARY, BACKUP,
-                Credentials.derived(), j, DrillClock.startingNow(scheduler), counts);
-        handset = new Handset(7, "1000007", ctx, profile, "127.0.3.1:5070".getBytes(StandardCharsets.US_ASCII), 0.5,
+        HandsetContext ctx = new HandsetContext(layer, new RegisterTemplate("sipdrill.test"), PRIMARY, BACKUP, j, DrillClock.startingNow(scheduler), counts);
+        handset = new Handset(7, "1000007", "pw-1000007", ctx, profile, "127.0.3.1:5070".getBytes(StandardCharsets.US_ASCII), 0.5,
                 (request, target) -> {
             sent.add(new Sent(target, new String(request, StandardCharsets.US_ASCII)));
             return true;

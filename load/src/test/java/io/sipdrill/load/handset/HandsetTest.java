@@ -206,4 +206,51 @@ class HandsetTest {
         assertThat(h.handset.registeredOn()).isEqualTo(Pop.BACKUP);
         return h;
     }
+
+    @Test
+    void unregisterSendsExpiresZeroAndStopsRefreshing() {
+        HandsetHarness h = new HandsetHarness(HandsetHarness.profile(FailbackMode.REGISTRATION));
+        java.util.List<String> attempts = new java.util.ArrayList<>();
+        h.handset.observer(new HandsetObserver() {
+            @Override
+            public void onAttemptEnded(Handset handset, Purpose purpose, Pop pop, boolean succeeded,
+                                       io.sipdrill.load.sip.codec.SipResponse last) {
+                attempts.add(purpose.token() + ":" + succeeded);
+            }
+        });
+        h.handset.start();
+        h.registerFully(100);
+        h.handset.unregister();
+        assertThat(h.last().header("Expires")).isEqualTo("0");
+        h.registerFully(0);
+        assertThat(h.handset.registeredOn()).isNull();
+        assertThat(h.counts.nowhere()).isEqualTo(1);
+        int sent = h.sent.size();
+        h.advance(500);
+        assertThat(h.sent).as("no refresh after unregistering").hasSize(sent);
+        assertThat(attempts).containsExactly("initial:true", "unregister:true");
+    }
+
+    @Test
+    void theObserverHearsEveryTransactionAndFailedAttempts() {
+        HandsetHarness h = new HandsetHarness(HandsetHarness.profile(FailbackMode.REGISTRATION));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        h.handset.observer(new HandsetObserver() {
+            @Override
+            public void onTransaction(Handset handset, Purpose purpose, Pop pop,
+                                      io.sipdrill.load.sip.transaction.TransactionOutcome outcome,
+                                      io.sipdrill.load.sip.codec.SipResponse response, long elapsedNanos) {
+                seen.add(purpose.token() + "/" + pop + "/" + (response == null ? outcome : response.statusCode()));
+            }
+
+            @Override
+            public void onAttemptEnded(Handset handset, Purpose purpose, Pop pop, boolean succeeded,
+                                       io.sipdrill.load.sip.codec.SipResponse last) {
+                seen.add("attempt " + purpose.token() + " " + succeeded);
+            }
+        });
+        h.handset.start();
+        h.reply(503, "Service Unavailable");
+        assertThat(seen).containsExactly("initial/PRIMARY/503", "attempt initial false");
+    }
 }
