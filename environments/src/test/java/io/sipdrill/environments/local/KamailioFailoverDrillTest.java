@@ -75,7 +75,7 @@ class KamailioFailoverDrillTest {
             freezer = outage.detail();
             DrillTarget target = new DrillTarget("local", PRIMARY, BACKUP, config.realm(), Optional.of(outage));
             try (JsonLinesJournal journal = new JsonLinesJournal(journalFile)) {
-                ending = new DrillRunner(plan, target, journal, DrillProgress.silent()).run();
+                ending = new DrillRunner(plan, target, journal, DrillProgress.silent(), new io.sipdrill.chaos.drill.FleetDrillLoad()).run();
             }
             topology.collectLogs(tmp.resolve("logs"));
         }

@@ -1,0 +1,29 @@
+package io.sipdrill.chaos.drill;
+
+import io.sipdrill.load.journal.Journal;
+import io.sipdrill.load.time.DrillClock;
+
+/**
+ * What makes the handsets of a drill: started with the plan, read once a second for the timeline
+ * and the progress line, stopped at the end. The runner does not care how the handsets are driven.
+ */
+public interface DrillLoad extends AutoCloseable {
+
+    /** Live numbers, read by the runner's thread while the handsets run on theirs. */
+    record LiveCounts(int primary, int backup, int nowhere, long transactions, long retransmissions, long timeouts) {
+        public static final LiveCounts NONE = new LiveCounts(0, 0, 0, 0, 0, 0);
+    }
+
+    /** Starts the handsets registering; their events go to {@code journal}, stamped by {@code clock}. */
+    void start(DrillPlan plan, DrillTarget target, Journal journal, DrillClock clock) throws Exception;
+
+    /** The counts now ({@link LiveCounts#NONE} before the handsets exist). */
+    LiveCounts counts();
+
+    /** Stops every handset and waits until nothing more is written to the journal. */
+    void stop() throws Exception;
+
+    /** Releases what {@link #start} took, whether or not {@link #stop} ran. Never throws. */
+    @Override
+    void close();
+}
