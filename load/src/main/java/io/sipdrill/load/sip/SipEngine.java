@@ -38,6 +38,14 @@ public final class SipEngine implements AutoCloseable {
      * {@code firstAddress} (127.0.3.1, 127.0.3.2, …), each on an ephemeral port.
      */
     public static SipEngine start(String firstAddress, int sockets, SipTimers timers) {
+        return start(firstAddress, sockets, timers, new LeanSipCodec());
+    }
+
+    /**
+     * As {@link #start(String, int, SipTimers)}, decoding with {@code codec}, which is used on the
+     * loop thread only (e.g. {@code new LeanSipCodec(true)} to keep header lines for checks).
+     */
+    public static SipEngine start(String firstAddress, int sockets, SipTimers timers, SipCodec codec) {
         List<InetSocketAddress> addresses = new ArrayList<>();
         byte[] base;
         try {
@@ -55,7 +63,7 @@ public final class SipEngine implements AutoCloseable {
             }
         }
         SipEventLoop loop = SipEventLoop.bind(addresses, (s, a, d) -> { });
-        SipEngine engine = new SipEngine(loop, timers, new LeanSipCodec());
+        SipEngine engine = new SipEngine(loop, timers, codec);
         loop.start();
         return engine;
     }

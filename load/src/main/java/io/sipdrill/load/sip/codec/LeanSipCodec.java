@@ -2,6 +2,7 @@ package io.sipdrill.load.sip.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A byte-level response parser that reads only the headers a handset acts on and skips the rest
@@ -14,7 +15,21 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LeanSipCodec implements SipCodec {
 
+    private final boolean keepHeaders;
     private byte[] buf = new byte[8192];
+
+    /** A codec that reads only what handsets act on (the default, and the fast path). */
+    public LeanSipCodec() {
+        this(false);
+    }
+
+    /**
+     * @param keepHeaders also copy the header block into {@link SipResponse#headers()} (one array
+     *                    copy per response), for load-test checks on arbitrary headers
+     */
+    public LeanSipCodec(boolean keepHeaders) {
+        this.keepHeaders = keepHeaders;
+    }
 
     @Override
     public SipResponse decodeResponse(ByteBuffer datagram) throws SipParseException {
@@ -51,7 +66,8 @@ public final class LeanSipCodec implements SipCodec {
         int minExpires = -1;
         int retryAfter = -1;
 
-        int pos = next(b, eol, len);
+        int headerStart = next(b, eol, len);
+        int pos = headerStart;
         while (pos < len) {
             int end = lineEnd(b, pos, len);
             if (end < 0) {
@@ -131,8 +147,9 @@ public final class LeanSipCodec implements SipCodec {
         if (branch == null || cseqMethod == null) {
             throw new SipParseException("response without Via branch or CSeq");
         }
+        SipHeaders headers = keepHeaders ? new SipHeaders(Arrays.copyOfRange(b, headerStart, Math.min(pos, len))) : null;
         return new SipResponse(code, reason, branch, cseqMethod, cseqNumber, callId, www, proxy,
-                expires, contactExpires, minExpires, retryAfter);
+                expires, contactExpires, minExpires, retryAfter, headers);
     }
 
     private enum Header { VIA, CSEQ, CALL_ID, WWW_AUTHENTICATE, PROXY_AUTHENTICATE, EXPIRES, MIN_EXPIRES, RETRY_AFTER, CONTACT, OTHER }

@@ -1,0 +1,196 @@
+package io.sipdrill.load.gatling;
+
+import io.gatling.javaapi.core.ProtocolBuilder;
+import io.sipdrill.load.gatling.protocol.SipLiveView;
+import io.sipdrill.load.gatling.protocol.SipProtocol;
+import io.sipdrill.load.gatling.protocol.SipSettings;
+import io.sipdrill.load.handset.FailbackMode;
+import io.sipdrill.load.journal.Journal;
+import io.sipdrill.load.time.DrillClock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Configures the SIP protocol. Immutable: every call returns a new builder. The registrar is
+ * required and comes first ({@code SipDsl.sip.registrar(…)}); everything else has a default.
+ * {@link #timeScale} shrinks the SIP timers only; durations are drill time and used as given, so a
+ * time-scaled drill passes them already scaled (e.g. an hour's expiry at 60× is one minute).
+ *
+ * <pre>{@code
+ * SipProtocolBuilder sip = SipDsl.sip.registrar("127.0.1.1:5060")
+ *     .backup("127.0.2.1:5060").domain("sipdrill.test")
+ *     .localAddress("127.0.3.1").sockets(4).timeScale(60)
+ *     .expires(Duration.ofMinutes(1)).refreshBetween(0.5, 0.9)      // an hour at 60×
+ *     .failoverAfter(2).retryDelay(Duration.ofMillis(500))
+ *     .failback(FailbackMode.DURATION, Duration.ofSeconds(10))
+ *     .journal(journal)
+ *     .observe(view -> timeline.follow(view));
+ * }</pre>
+ */
+public final class SipProtocolBuilder implements ProtocolBuilder {
+
+    /** The first stage: the registrar is the one required setting. */
+    public static final class Base {
+
+        static final Base INSTANCE = new Base();
+
+        private Base() {
+        }
+
+        /**
+         * The primary registrar, {@code host[:port]} (port 5060 by default). Handsets register here
+         * first and fail back here.
+         */
+        public SipProtocolBuilder registrar(String hostPort) {
+            return new SipProtocolBuilder(SipSettings.defaults(hostPort), List.of());
+        }
+    }
+
+    private final SipSettings s;
+    private final List<Consumer<SipLiveView>> observers;
+    private final SipProtocol protocol;
+
+    private SipProtocolBuilder(SipSettings settings, List<Consumer<SipLiveView>> observers) {
+        this.s = settings;
+        this.observers = observers;
+        this.protocol = new SipProtocol(settings, observers);
+    }
+
+    private SipProtocolBuilder with(SipSettings settings) {
+        return new SipProtocolBuilder(settings, observers);
+    }
+
+    /** The backup POP handsets fail over to, {@code host[:port]}; default: none (they retry the registrar). */
+    public SipProtocolBuilder backup(String hostPort) {
+        return with(new SipSettings(s.registrar(), Objects.requireNonNull(hostPort, "backup"), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /** The SIP domain (Request-URI, From, To, digest uri); default: the registrar's host. */
+    public SipProtocolBuilder domain(String domain) {
+        Objects.requireNonNull(domain, "domain");
+        if (domain.isBlank()) {
+            throw new IllegalArgumentException("domain must not be blank");
+        }
+        return with(new SipSettings(s.registrar(), s.backup(), domain.strip(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /** The transport: only {@code "udp"} for now (anything else is an {@link IllegalArgumentException}). */
+    public SipProtocolBuilder transport(String transport) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), SipSettings.transportToken(transport),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /**
+     * The first local address to bind; the pool uses this and the next {@code sockets − 1}
+     * addresses (127.0.3.1, 127.0.3.2, …), each on an ephemeral port. Default 127.0.0.1.
+     */
+    public SipProtocolBuilder localAddress(String address) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                Objects.requireNonNull(address, "localAddress").strip(), s.sockets(), s.timeScale(), s.expires(),
+                s.refreshMin(), s.refreshMax(), s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(),
+                s.journal(), s.drillClock()));
+    }
+
+    /** How many UDP sockets all virtual users share (user i sends from socket i mod n); default 4. */
+    public SipProtocolBuilder sockets(int sockets) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), sockets, s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /**
+     * The drill's time scale: the SIP timers (T1, T2, T4, Timer F) are divided by it, so at 60 a
+     * 32 s transaction timeout lasts about half a second. Default 1. Other durations are not touched.
+     */
+    public SipProtocolBuilder timeScale(double timeScale) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), timeScale, s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /** The registration interval handsets ask for (whole seconds on the wire, at least 1); default one hour. */
+    public SipProtocolBuilder expires(Duration expires) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), expires, s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /** Each handset refreshes at its own point between these shares of the granted interval; default 0.5–0.9. */
+    public SipProtocolBuilder refreshBetween(double min, double max) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), min, max,
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /** Failed REGISTER attempts on one POP before moving to the other; default 2. */
+    public SipProtocolBuilder failoverAfter(int attempts) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /** The pause before retrying the same POP (a longer Retry-After wins); default 30 s. */
+    public SipProtocolBuilder retryDelay(Duration delay) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+    }
+
+    /**
+     * How handsets that failed over come back: at each refresh ({@code REGISTRATION}, the default),
+     * after {@code timeout} on the backup ({@code DURATION}), or not at all ({@code NEVER}).
+     * A register step can override it per user ({@code register().failback(…)}).
+     */
+    public SipProtocolBuilder failback(FailbackMode mode, Duration timeout) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock()));
+    }
+
+    /** Where handset events go (transactions, retransmissions, state changes); default: discarded. */
+    public SipProtocolBuilder journal(Journal journal) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock()));
+    }
+
+    /** The clock journal events are stamped with (share the drill's); default: one starting with the engine. */
+    public SipProtocolBuilder drillClock(DrillClock clock) {
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(),
+                Objects.requireNonNull(clock, "drillClock")));
+    }
+
+    /**
+     * Calls {@code observer} once, on a Gatling thread, when a run starts this protocol's engine,
+     * with a live view of the handsets (registered on primary / backup / nowhere) and the engine's
+     * counters. Keep the view and poll it; the observer itself must return quickly.
+     */
+    public SipProtocolBuilder observe(Consumer<SipLiveView> observer) {
+        List<Consumer<SipLiveView>> all = new ArrayList<>(observers);
+        all.add(Objects.requireNonNull(observer, "observer"));
+        return new SipProtocolBuilder(s, List.copyOf(all));
+    }
+
+    /** The live view of the latest run using this builder's protocol; empty until its engine started. */
+    public Optional<SipLiveView> live() {
+        return protocol.live();
+    }
+
+    /** The protocol Gatling runs; the same instance on every call. */
+    @Override
+    public SipProtocol protocol() {
+        return protocol;
+    }
+}

@@ -1,0 +1,33 @@
+package io.sipdrill.load.gatling;
+
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.session.Session;
+import io.sipdrill.load.gatling.action.OptionsActionBuilder;
+import io.sipdrill.load.gatling.action.RegisterActionBuilder;
+import io.sipdrill.load.gatling.action.UnregisterActionBuilder;
+import scala.Function1;
+
+/** A named SIP request, {@code SipDsl.sip("name")}: pick what it does. */
+public final class SipRequestBuilder {
+
+    private final Function1<Session, Validation<String>> name;
+
+    SipRequestBuilder(Function1<Session, Validation<String>> name) {
+        this.name = name;
+    }
+
+    /** Register the virtual user's handset (and keep it registered in the background). */
+    public RegisterActionBuilder register() {
+        return new RegisterActionBuilder(name);
+    }
+
+    /** Remove the virtual user's registration and stop its handset. */
+    public UnregisterActionBuilder unregister() {
+        return new UnregisterActionBuilder(name);
+    }
+
+    /** Send one OPTIONS to the registrar. */
+    public OptionsActionBuilder options() {
+        return new OptionsActionBuilder(name);
+    }
+}

@@ -1,0 +1,2 @@
+/** The SIP requests a scenario can run (REGISTER, un-REGISTER, OPTIONS), as Gatling action builders and asynchronous actions. */
+package io.sipdrill.load.gatling.action;
