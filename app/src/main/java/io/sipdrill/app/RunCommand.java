@@ -2,7 +2,7 @@ package io.sipdrill.app;
 
 import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.chaos.drill.DrillRunner;
-import io.sipdrill.chaos.drill.FleetDrillLoad;
+import io.sipdrill.chaos.drill.gatling.GatlingDrillLoad;
 import io.sipdrill.chaos.drill.DrillTarget;
 import io.sipdrill.dashboards.DrillReport;
 import io.sipdrill.dashboards.ReportResult;
@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                     plan.scaled(plan.duration()).toMillis() / 1000.0, dir);
             ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
             try (JsonLinesJournal journal = new JsonLinesJournal(dir.resolve("journal.jsonl"))) {
-                new DrillRunner(plan, target, journal, progress, new FleetDrillLoad()).run();
+                new DrillRunner(plan, target, journal, progress, new GatlingDrillLoad(dir.resolve("gatling"))).run();
             } finally {
                 progress.finish();
                 if (topology != null) {

@@ -31,7 +31,22 @@ public final class DrillReport {
     public static ReportResult write(Path journal, Path outDir) {
         DrillAnalysis analysis = DrillAnalyzer.analyze(JournalMapper.readAll(journal));
         Path summary = SummaryJson.write(analysis, outDir);
-        Path html = HtmlReport.write(analysis, outDir);
+        Path html = HtmlReport.write(analysis, outDir, gatlingReport(outDir));
         return new ReportResult(analysis, summary, html);
+    }
+
+    /** The Gatling report of the run, if {@code sipdrill run} put one under {@code outDir/gatling/}. */
+    static java.util.Optional<String> gatlingReport(Path outDir) {
+        Path gatling = outDir.resolve("gatling");
+        if (!java.nio.file.Files.isDirectory(gatling)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(gatling)) {
+            return runs.map(r -> r.resolve("index.html")).filter(java.nio.file.Files::isRegularFile).sorted()
+                    .reduce((a, b) -> b) // the newest run folder sorts last (Gatling names them by time)
+                    .map(p -> outDir.relativize(p).toString().replace('\\', '/'));
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

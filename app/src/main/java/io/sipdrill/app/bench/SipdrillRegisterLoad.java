@@ -1,6 +1,6 @@
 package io.sipdrill.app.bench;
 
-import io.sipdrill.chaos.drill.FleetDrillLoad;
+import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.FleetConfig;
 import io.sipdrill.load.handset.HandsetFleet;
@@ -34,7 +34,7 @@ final class SipdrillRegisterLoad {
         // One try each, no refresh within the run: the bench measures registrations, not behaviour.
         HandsetProfile profile = new HandsetProfile(Duration.ofHours(1), 0.9, 0.9, Integer.MAX_VALUE,
                 Duration.ofHours(1), FailbackMode.NEVER, Duration.ZERO);
-        try (SipEngine engine = SipEngine.start(FleetDrillLoad.HANDSET_ADDRESS, FleetDrillLoad.SOCKETS, SipTimers.RFC3261)) {
+        try (SipEngine engine = SipEngine.start(DrillPlan.HANDSET_ADDRESS, DrillPlan.HANDSET_SOCKETS, SipTimers.RFC3261)) {
             DrillClock clock = DrillClock.startingNow(engine.loop());
             FleetConfig config = new FleetConfig(count, 0, "sipdrill.test", registrar, registrar, Credentials.derived(),
                     profile, new PopulationMix(List.of(new PopulationMix.Share(1.0, FailbackMode.NEVER, Duration.ZERO))), 1.0);

@@ -14,8 +14,14 @@ public interface DrillLoad extends AutoCloseable {
         public static final LiveCounts NONE = new LiveCounts(0, 0, 0, 0, 0, 0);
     }
 
-    /** Starts the handsets registering; their events go to {@code journal}, stamped by {@code clock}. */
-    void start(DrillPlan plan, DrillTarget target, Journal journal, DrillClock clock) throws Exception;
+    /**
+     * Gets everything ready (this may take seconds: Gatling boots) and returns once the handsets
+     * can start at once. {@code clock} is not started yet; events go to {@code journal} stamped by it.
+     */
+    void prepare(DrillPlan plan, DrillTarget target, Journal journal, DrillClock clock) throws Exception;
+
+    /** The drill clock has just started: the handsets begin registering now (over the plan's ramp). */
+    void begin();
 
     /** The counts now ({@link LiveCounts#NONE} before the handsets exist). */
     LiveCounts counts();

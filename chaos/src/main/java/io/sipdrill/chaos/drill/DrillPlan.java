@@ -1,5 +1,7 @@
 package io.sipdrill.chaos.drill;
 
+import io.sipdrill.load.handset.FailbackMode;
+import io.sipdrill.load.handset.HandsetProfile;
 import io.sipdrill.load.handset.PopulationMix;
 import io.sipdrill.load.journal.JournalEvent;
 
@@ -54,6 +56,21 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
     public DrillPlan withoutFault() {
         return new DrillPlan(name + "-measure", handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay,
                 null, Duration.ZERO, duration, Map.of());
+    }
+
+    /** Handsets share this many sockets, on 127.0.3.1, 127.0.3.2, … */
+    public static final int HANDSET_SOCKETS = 4;
+    public static final String HANDSET_ADDRESS = "127.0.3.1";
+
+    /** The handsets' behaviour in drill time; the mix then sets each handset's failback mode. */
+    public HandsetProfile handsetProfile() {
+        // SIP expiry is whole seconds on the wire, and registrars refuse less than their Min-Expires.
+        Duration expiresScaled = scaled(expires);
+        if (expiresScaled.compareTo(Duration.ofSeconds(1)) < 0) {
+            expiresScaled = Duration.ofSeconds(1);
+        }
+        return new HandsetProfile(expiresScaled, 0.5, 0.9, failoverAfter, scaled(retryDelay),
+                FailbackMode.REGISTRATION, Duration.ZERO);
     }
 
     /** Real-equivalent duration → drill time. */

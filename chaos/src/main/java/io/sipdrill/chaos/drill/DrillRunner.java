@@ -40,14 +40,18 @@ public final class DrillRunner {
     public enum Ending { COMPLETED, INTERRUPTED }
 
     public Ending run() throws Exception {
-        DrillClock clock = DrillClock.startingNow(Ticker.system());
-        journal.write(new JournalEvent.DrillStarted(0, plan.name(), target.env(), plan.handsets(), plan.timeScale(),
-                hostPort(target.primary()), hostPort(target.backup()), plan.slo()));
+        DrillClock clock = DrillClock.unstarted(Ticker.system());
         Rollback rollback = new Rollback(clock);
         Thread hook = new Thread(() -> rollback.run("interrupted"), "sipdrill-rollback");
         Runtime.getRuntime().addShutdownHook(hook);
         try (load) {
-            load.start(plan, target, journal, clock);
+            // Drill time starts when the load is ready, so a slow start (Gatling boots in seconds)
+            // never eats into the baseline before the fault.
+            load.prepare(plan, target, journal, clock);
+            clock.startNow();
+            journal.write(new JournalEvent.DrillStarted(0, plan.name(), target.env(), plan.handsets(), plan.timeScale(),
+                    hostPort(target.primary()), hostPort(target.backup()), plan.slo()));
+            load.begin();
             Fault fault = target.outage().orElse(null);
             long faultStart = plan.faultAt() == null || fault == null ? -1 : plan.scaled(plan.faultAt()).toNanos();
             long faultEnd = faultStart < 0 ? -1 : faultStart + plan.scaled(plan.faultFor()).toNanos();

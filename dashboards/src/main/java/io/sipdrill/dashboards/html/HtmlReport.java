@@ -56,10 +56,15 @@ public final class HtmlReport {
 
     /** Writes {@code outDir/report.html} and returns its path. */
     public static Path write(DrillAnalysis analysis, Path outDir) {
+        return write(analysis, outDir, java.util.Optional.empty());
+    }
+
+    /** Writes {@code outDir/report.html}, linking the run's Gatling report (a path relative to outDir) when there is one. */
+    public static Path write(DrillAnalysis analysis, Path outDir, java.util.Optional<String> gatlingReport) {
         Path file = outDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(outDir);
-            Files.writeString(file, render(analysis), StandardCharsets.UTF_8);
+            Files.writeString(file, render(analysis, gatlingReport), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -67,6 +72,10 @@ public final class HtmlReport {
     }
 
     public static String render(DrillAnalysis analysis) {
+        return render(analysis, java.util.Optional.empty());
+    }
+
+    public static String render(DrillAnalysis analysis, java.util.Optional<String> gatlingReport) {
         DrillInfo info = analysis.info();
         String name = info.drill() == null ? "unnamed drill" : info.drill();
         StringBuilder html = new StringBuilder(32_768);
@@ -76,6 +85,8 @@ public final class HtmlReport {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(html, info, name);
         banner(html, analysis);
+        gatlingReport.ifPresent(link -> html.append("<p>Per-request statistics: <a href=\"")
+                .append(Html.escape(link)).append("\">Gatling report</a></p>\n"));
         html.append("<h2>Handsets per POP</h2>\n")
                 .append(TimelineChart.render(analysis.timeline(), analysis.faults().windows(),
                         info.handsets(), info.durationS()))

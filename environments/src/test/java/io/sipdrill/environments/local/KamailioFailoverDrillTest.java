@@ -30,7 +30,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +74,7 @@ class KamailioFailoverDrillTest {
             freezer = outage.detail();
             DrillTarget target = new DrillTarget("local", PRIMARY, BACKUP, config.realm(), Optional.of(outage));
             try (JsonLinesJournal journal = new JsonLinesJournal(journalFile)) {
-                ending = new DrillRunner(plan, target, journal, DrillProgress.silent(), new io.sipdrill.chaos.drill.FleetDrillLoad()).run();
+                ending = new DrillRunner(plan, target, journal, DrillProgress.silent(), new io.sipdrill.chaos.drill.gatling.GatlingDrillLoad(runDir.resolve("gatling"))).run();
             }
             topology.collectLogs(tmp.resolve("logs"));
         }
@@ -108,7 +107,9 @@ class KamailioFailoverDrillTest {
 
         List<JournalEvent.Transaction> txs = ofType(events, JournalEvent.Transaction.class);
         List<JournalEvent.HandsetState> states = ofType(events, JournalEvent.HandsetState.class);
-        List<Integer> everyHandset = IntStream.range(0, HANDSETS).boxed().toList();
+        // Handset ids are whatever the load engine gave them (Gatling's user ids); there must be HANDSETS of them.
+        List<Integer> everyHandset = txs.stream().map(JournalEvent.Transaction::h).distinct().sorted().toList();
+        assertThat(everyHandset).as("distinct handsets in the journal").hasSize(HANDSETS);
 
         // (a) before the fault: every handset challenged, then accepted with its own digest, on the primary.
         for (int h : everyHandset) {

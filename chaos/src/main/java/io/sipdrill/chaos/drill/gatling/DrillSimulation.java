@@ -1,0 +1,107 @@
+package io.sipdrill.chaos.drill.gatling;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.sipdrill.chaos.drill.DrillPlan;
+import io.sipdrill.chaos.drill.DrillTarget;
+import io.sipdrill.load.gatling.SipProtocolBuilder;
+import io.sipdrill.load.handset.FleetConfig;
+import io.sipdrill.load.handset.HandsetProfile;
+import io.sipdrill.load.handset.PopulationMix;
+import io.sipdrill.load.sip.auth.Credentials;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.sipdrill.load.gatling.SipDsl.sip;
+import static io.sipdrill.load.gatling.SipDsl.status;
+
+/**
+ * The drill's population as a Gatling scenario: each virtual user is one handset. It registers
+ * (its background refresh, failover and failback then run inside the SIP protocol and land in
+ * Gatling's statistics), and stays until the drill ends. Users arrive evenly over the plan's ramp.
+ */
+public final class DrillSimulation extends Simulation {
+
+    private final DrillSimulationSpec spec = DrillSimulationSpec.take();
+
+    public DrillSimulation() {
+        DrillPlan plan = spec.plan();
+        DrillTarget target = spec.target();
+        HandsetProfile profile = plan.handsetProfile();
+        SipProtocolBuilder protocol = sip
+                .registrar(hostPort(target.primary()))
+                .backup(hostPort(target.backup()))
+                .domain(target.domain())
+                .localAddress(DrillPlan.HANDSET_ADDRESS)
+                .sockets(DrillPlan.HANDSET_SOCKETS)
+                .timeScale(plan.timeScale())
+                .expires(profile.expires())
+                .refreshBetween(profile.refreshMin(), profile.refreshMax())
+                .failoverAfter(profile.failoverAfter())
+                .retryDelay(profile.retryDelay())
+                .journal(spec.journal())
+                .drillClock(spec.clock())
+                .observe(spec.live());
+        long drillNanos = plan.scaled(plan.duration()).toNanos();
+        ScenarioBuilder handsets = scenario(plan.name())
+                .feed(population(plan))
+                .exec(sip("REGISTER").register()
+                        .failback("#{failback}", "#{failbackTimeoutMs}")
+                        .check(status().is(200)))
+                // Stay until the drill ends: the handset lives as long as its virtual user.
+                .pause(session -> Duration.ofNanos(Math.max(0,
+                        spec.clock().startNanos() + drillNanos - System.nanoTime())));
+        Duration ramp = plan.scaled(plan.ramp());
+        // Gatling injects nobody for a ramp shorter than a second (seen with 3.14.9): arrive at once then.
+        OpenInjectionStep arrival = ramp.compareTo(Duration.ofSeconds(1)) < 0
+                ? atOnceUsers(plan.handsets()) : rampUsers(plan.handsets()).during(ramp);
+        setUp(handsets.injectOpen(arrival)).protocols(protocol);
+    }
+
+    /** Gatling is booted: tell the runner, and inject nobody until its drill clock has started. */
+    @Override
+    public void before() {
+        spec.ready().countDown();
+        try {
+            spec.go().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Users 1000000+i with their passwords and the failback behaviour the mix gives them. */
+    static Iterator<Map<String, Object>> population(DrillPlan plan) {
+        Credentials credentials = Credentials.derived();
+        Supplier<Iterator<Map<String, Object>>> users = () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < plan.handsets();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                int i = next++;
+                String user = FleetConfig.userFor(i);
+                PopulationMix.Share share = plan.mix().shareFor(i);
+                long timeoutMs = plan.scaled(share.timeout()).toMillis();
+                return Map.of("user", user, "password", credentials.password(user),
+                        "failback", share.mode().token(), "failbackTimeoutMs", timeoutMs);
+            }
+        };
+        return users.get();
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+}
