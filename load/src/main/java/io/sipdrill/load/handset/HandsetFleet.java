@@ -48,18 +48,9 @@ public final class HandsetFleet {
             HandsetProfile profile = config.profileFor(index);
             String user = FleetConfig.userFor(index);
             handsets.add(Handset.on(sockets.get(i % sockets.size()), index, user, config.credentials().password(user),
-                    ctx, profile, refreshShare(profile, index)));
+                    ctx, profile, profile.refreshShareFor(index)));
         }
         return new HandsetFleet(engine, handsets, counts);
-    }
-
-    /**
-     * Each handset refreshes at its own point between refreshMin and refreshMax of the interval,
-     * from a low-discrepancy sequence, so refreshes never synchronise into waves.
-     */
-    static double refreshShare(HandsetProfile p, int index) {
-        double u = (index * 0.7548776662466927) % 1.0;
-        return p.refreshMin() + (p.refreshMax() - p.refreshMin()) * u;
     }
 
     /** Starts handset {@code i} at {@code i/n} of the ramp. */

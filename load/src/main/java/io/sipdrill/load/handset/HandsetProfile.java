@@ -28,6 +28,15 @@ public record HandsetProfile(Duration expires, double refreshMin, double refresh
         }
     }
 
+    /**
+     * Where handset {@code index} refreshes, between refreshMin and refreshMax of the interval, from a
+     * low-discrepancy (R2) sequence, so refreshes never synchronise into waves.
+     */
+    public double refreshShareFor(long index) {
+        double u = (index * 0.7548776662466927) % 1.0;
+        return refreshMin + (refreshMax - refreshMin) * u;
+    }
+
     public HandsetProfile withFailback(FailbackMode mode, Duration timeout) {
         return new HandsetProfile(expires, refreshMin, refreshMax, failoverAfter, retryDelay, mode, timeout);
     }

@@ -142,7 +142,7 @@ public final class SipComponents implements ProtocolComponents {
             SipUser u = users.get(id);
             if (u == null || u.retired()) {
                 HandsetProfile p = failback == null ? profile : profile.withFailback(failback, failbackTimeout);
-                Handset handset = Handset.on(socketFor(id), (int) id, user, password, context, p, refreshShare(id));
+                Handset handset = Handset.on(socketFor(id), (int) id, user, password, context, p, p.refreshShareFor(id));
                 u = new SipUser(engine.loop()::execute, handset, action, session);
                 handset.observer(u);
                 users.put(id, u);
@@ -198,12 +198,6 @@ public final class SipComponents implements ProtocolComponents {
     private LocalSocket socketFor(long userId) {
         List<LocalSocket> sockets = engine.sockets();
         return sockets.get((int) Math.floorMod(userId, (long) sockets.size()));
-    }
-
-    /** Each handset refreshes at its own point of the interval (R2 sequence), so refreshes never come in waves. */
-    private double refreshShare(long userId) {
-        double u = (userId * 0.7548776662466927) % 1.0;
-        return profile.refreshMin() + (profile.refreshMax() - profile.refreshMin()) * u;
     }
 
     /** Stops every handset (no un-REGISTER: bindings expire on their own), then the engine. */
