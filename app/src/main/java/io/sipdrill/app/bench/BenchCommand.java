@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "also write the table as JSON")
     Path out;
 
+    @Option(names = "--driver", defaultValue = "engine",
+            description = "engine (the SIP layer alone, default) or gatling (through the Gatling protocol, as drills run)")
+    String driver;
+
     @Option(names = "--skip-sipp", description = "run sipdrill only")
     boolean skipSipp;
 
@@ -48,6 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!"local".equals(env)) {
             throw new BadInputException("bench --env " + env + ": only 'local' (Kamailio) is supported");
+        }
+        if (!"engine".equals(driver) && !"gatling".equals(driver)) {
+            throw new BadInputException("bench --driver " + driver + ": use engine or gatling");
         }
         if (count < 100 || rate <= 0) {
             throw new BadInputException("bench needs --count >= 100 and --rate > 0");
@@ -63,7 +70,10 @@ public final class BenchCommand implements Callable<Integer> {
         BenchResult ours;
         try (LocalTopology kamailio = freshKamailio(dir.resolve("kamailio-sipdrill"))) {
             System.out.println("sipdrill bench: running sipdrill ...");
-            ours = SipdrillRegisterLoad.run(kamailio.endpoints().primary().address(), count, rate);
+            InetSocketAddress registrar = kamailio.endpoints().primary().address();
+            ours = "gatling".equals(driver)
+                    ? SipdrillRegisterLoad.throughGatling(registrar, count, rate, dir.resolve("gatling").toAbsolutePath())
+                    : SipdrillRegisterLoad.onEngine(registrar, count, rate);
         }
         BenchResult theirs;
         if (skipSipp) {

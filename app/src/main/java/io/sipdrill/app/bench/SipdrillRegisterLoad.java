@@ -1,6 +1,7 @@
 package io.sipdrill.app.bench;
 
 import io.sipdrill.chaos.drill.DrillPlan;
+import io.sipdrill.load.gatling.GatlingLaunch;
 import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.FleetConfig;
 import io.sipdrill.load.handset.HandsetFleet;
@@ -10,23 +11,61 @@ import io.sipdrill.load.sip.SipEngine;
 import io.sipdrill.load.sip.auth.Credentials;
 import io.sipdrill.load.sip.transaction.SipTimers;
 import io.sipdrill.load.time.DrillClock;
+import io.sipdrill.load.time.Ticker;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * sipdrill's side of {@code bench register}: {@code count} handsets, each registering once
  * (REGISTER → 401 → REGISTER+digest → 200) with starts spread evenly at {@code rate} per second,
- * on the same engine and handset code the drills use.
+ * either straight on the SIP engine (the default: what the SIP layer costs, compared with SIPp) or
+ * through Gatling and the same SIP protocol the drills use ({@link BenchRegisterSimulation}).
  */
 final class SipdrillRegisterLoad {
 
     private SipdrillRegisterLoad() {
     }
 
-    static BenchResult run(InetSocketAddress registrar, int count, double rate) throws InterruptedException {
+    /** Through Gatling and the SIP protocol, as drills run: the engine plus Gatling's per-user cost. */
+    static BenchResult throughGatling(InetSocketAddress registrar, int count, double rate, Path resultsDir) throws Exception {
+        long durationMs = (long) (count * 1000 / rate);
+        BenchJournal journal = new BenchJournal();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        DrillClock clock = DrillClock.unstarted(Ticker.system());
+        System.setProperty("gatling.data.console.light", "true");
+        GatlingLaunch launch = GatlingLaunch.start(BenchRegisterSimulation.class,
+                new BenchRegisterSimulation.Spec(registrar, count, rate, journal, clock), resultsDir);
+        launch.awaitReady(Duration.ofMinutes(2));
+        // The run (and its halves) starts with the first REGISTER, not with Gatling's boot.
+        clock.startNow();
+        journal.secondHalfFrom(durationMs / 2);
+        launch.go();
+        Thread.sleep(durationMs / 2);
+        double cpuHalf = os.getProcessCpuTime() / 1e9;
+        int doneHalf = journal.registered();
+        // Wait for the stragglers, at most Timer F past the last start.
+        long deadline = System.nanoTime() + (durationMs / 2 + 33_000) * 1_000_000L;
+        while (journal.registered() + journal.failed() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double cpuEnd = os.getProcessCpuTime() / 1e9;
+        int done = journal.registered();
+        launch.awaitExit(Duration.ofMinutes(5));
+        double rssMb = ProcStats.peakRssMb(ProcessHandle.current().pid());
+        double achieved = done * 1000.0 / Math.max(durationMs, journal.lastCompletionMillis());
+        double failuresPct = 100.0 * (count - done) / count;
+        double cpuUsPerOp = (cpuEnd - cpuHalf) * 1e6 / Math.max(1, done - doneHalf);
+        return new BenchResult("sipdrill", count, rate, achieved, failuresPct, journal.p99Ms(), cpuUsPerOp,
+                cpuEnd, rssMb);
+    }
+
+    /** Straight on the SIP engine (a {@link HandsetFleet}): what the SIP layer itself costs. */
+    static BenchResult onEngine(InetSocketAddress registrar, int count, double rate) throws InterruptedException {
         long durationMs = (long) (count * 1000 / rate);
         BenchJournal journal = new BenchJournal();
         com.sun.management.OperatingSystemMXBean os =

@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.chaos.drill.DrillTarget;
+import io.sipdrill.load.gatling.GatlingLaunch;
 import io.sipdrill.load.gatling.SipProtocolBuilder;
 import io.sipdrill.load.handset.FleetConfig;
 import io.sipdrill.load.handset.HandsetProfile;
@@ -30,7 +31,7 @@ import static io.sipdrill.load.gatling.SipDsl.status;
  */
 public final class DrillSimulation extends Simulation {
 
-    private final DrillSimulationSpec spec = DrillSimulationSpec.take();
+    private final DrillSimulationSpec spec = GatlingLaunch.spec(DrillSimulation.class, DrillSimulationSpec.class);
 
     public DrillSimulation() {
         DrillPlan plan = spec.plan();
@@ -69,12 +70,7 @@ public final class DrillSimulation extends Simulation {
     /** Gatling is booted: tell the runner, and inject nobody until its drill clock has started. */
     @Override
     public void before() {
-        spec.ready().countDown();
-        try {
-            spec.go().await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        GatlingLaunch.readyThenWait(DrillSimulation.class);
     }
 
     /** Users 1000000+i with their passwords and the failback behaviour the mix gives them. */
