@@ -21,6 +21,10 @@ public final class Sipdrill implements Runnable {
                 cmd.getErr().println("sipdrill: error: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof io.sipdrill.load.gatling.SipConfigurationException) {
+                cmd.getErr().println(e.getMessage()); // already "sipdrill: ..." and one line
+                return 2;
+            }
             cmd.getErr().println("sipdrill: failed: " + e);
             e.printStackTrace(cmd.getErr());
             return 3;

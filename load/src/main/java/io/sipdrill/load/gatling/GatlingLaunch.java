@@ -95,11 +95,21 @@ public final class GatlingLaunch {
         }
     }
 
-    /** Waits until the simulation is booted and holding its users back. */
+    /**
+     * Waits until the simulation is booted and holding its users back.
+     *
+     * @throws SipConfigurationException (one line, no trace) when the simulation's SIP settings were wrong
+     */
     public void awaitReady(Duration timeout) throws InterruptedException {
         if (!slot.ready().await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !thread.isAlive()) {
-            throw new IllegalStateException("Gatling did not start the simulation"
-                    + (failure != null ? ": " + failure : ""), failure);
+            thread.join(1000);
+            Throwable f = failure;
+            if (f != null) {
+                SipConfigurationException.in(f).ifPresent(e -> {
+                    throw e;
+                });
+            }
+            throw new IllegalStateException("Gatling did not start the simulation" + (f != null ? ": " + f : ""), f);
         }
     }
 

@@ -81,7 +81,8 @@ public final class SipDsl {
      * {@code readRecords()} never ends; {@code recordsCount()} is fine.) Like every Gatling feeder,
      * call it while a simulation is being built.
      *
-     * @throws IllegalArgumentException "feeder file X does not exist", or what is wrong with its content
+     * @throws SipConfigurationException "sipdrill: feeder file X does not exist …", or what is wrong
+     *                                   with its content (file and line)
      */
     public static FeederBuilder<Object> sippUsers(Path file) {
         return feeder(SippUsersFile.read(file));

@@ -44,7 +44,10 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
 
         /**
          * The primary registrar, {@code host[:port]} (port 5060 by default). Handsets register here
-         * first and fail back here.
+         * first and fail back here. It must be a loopback address unless {@link #allowTarget}
+         * allows it.
+         *
+         * @throws SipConfigurationException when it is not {@code HOST:PORT} or the port is out of range
          */
         public SipProtocolBuilder registrar(String hostPort) {
             return new SipProtocolBuilder(SipSettings.defaults(hostPort), List.of());
@@ -54,6 +57,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     private final SipSettings s;
     private final List<Consumer<SipLiveView>> observers;
     private final SipProtocol protocol;
+    private volatile boolean targetsChecked;
 
     private SipProtocolBuilder(SipSettings settings, List<Consumer<SipLiveView>> observers) {
         this.s = settings;
@@ -65,29 +69,36 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return new SipProtocolBuilder(settings, observers);
     }
 
-    /** The backup POP handsets fail over to, {@code host[:port]}; default: none (they retry the registrar). */
+    /**
+     * The backup POP handsets fail over to, {@code host[:port]}; default: none (they retry the registrar).
+     *
+     * @throws SipConfigurationException when it is not {@code HOST:PORT} or the port is out of range
+     */
     public SipProtocolBuilder backup(String hostPort) {
-        return with(new SipSettings(s.registrar(), Objects.requireNonNull(hostPort, "backup"), s.domain(), s.transport(),
+        if (hostPort == null) {
+            throw new SipConfigurationException("backup 'null' is not HOST:PORT (e.g. 127.0.2.1:5060)");
+        }
+        return with(new SipSettings(s.registrar(), hostPort, s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** The SIP domain (Request-URI, From, To, digest uri); default: the registrar's host. */
     public SipProtocolBuilder domain(String domain) {
         Objects.requireNonNull(domain, "domain");
         if (domain.isBlank()) {
-            throw new IllegalArgumentException("domain must not be blank");
+            throw new SipConfigurationException("domain must not be blank");
         }
         return with(new SipSettings(s.registrar(), s.backup(), domain.strip(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
-    /** The transport: only {@code "udp"} for now (anything else is an {@link IllegalArgumentException}). */
+    /** The transport: only {@code "udp"} for now (anything else is a {@link SipConfigurationException}). */
     public SipProtocolBuilder transport(String transport) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), SipSettings.transportToken(transport),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /**
@@ -98,14 +109,14 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 Objects.requireNonNull(address, "localAddress").strip(), s.sockets(), s.timeScale(), s.expires(),
                 s.refreshMin(), s.refreshMax(), s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(),
-                s.journal(), s.drillClock()));
+                s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** How many UDP sockets all virtual users share (user i sends from socket i mod n); default 4. */
     public SipProtocolBuilder sockets(int sockets) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), sockets, s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /**
@@ -115,35 +126,35 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     public SipProtocolBuilder timeScale(double timeScale) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), timeScale, s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** The registration interval handsets ask for (whole seconds on the wire, at least 1); default one hour. */
     public SipProtocolBuilder expires(Duration expires) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), expires, s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** Each handset refreshes at its own point between these shares of the granted interval; default 0.5–0.9. */
     public SipProtocolBuilder refreshBetween(double min, double max) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), min, max,
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** Failed REGISTER attempts on one POP before moving to the other; default 2. */
     public SipProtocolBuilder failoverAfter(int attempts) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** The pause before retrying the same POP (a longer Retry-After wins); default 30 s. */
     public SipProtocolBuilder retryDelay(Duration delay) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock()));
+                s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /**
@@ -154,14 +165,14 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     public SipProtocolBuilder failback(FailbackMode mode, Duration timeout) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock(), s.allowedTargets()));
     }
 
     /** Where handset events go (transactions, retransmissions, state changes); default: discarded. */
     public SipProtocolBuilder journal(Journal journal) {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock()));
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock(), s.allowedTargets()));
     }
 
     /** The clock journal events are stamped with (share the drill's); default: one starting with the engine. */
@@ -169,7 +180,24 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                 s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
                 s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(),
-                Objects.requireNonNull(clock, "drillClock")));
+                Objects.requireNonNull(clock, "drillClock"), s.allowedTargets()));
+    }
+
+    /**
+     * Allows the registrar and backup to be in {@code cidr} (e.g. {@code "192.0.2.0/24"}, or one
+     * address as {@code "192.0.2.10/32"}). Without it only loopback targets (127.0.0.0/8, ::1) are
+     * accepted: sipdrill can send a flood, and a typo must not point it at a production
+     * registrar. Repeatable; numeric blocks only.
+     *
+     * @throws SipConfigurationException when {@code cidr} is not an address block
+     */
+    public SipProtocolBuilder allowTarget(String cidr) {
+        List<String> allowed = new ArrayList<>(s.allowedTargets());
+        allowed.add(cidr);
+        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(),
+                allowed));
     }
 
     /**
@@ -188,9 +216,20 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return protocol.live();
     }
 
-    /** The protocol Gatling runs; the same instance on every call. */
+    /**
+     * The protocol Gatling runs; the same instance on every call. The first call (Gatling's
+     * {@code setUp(…).protocols(…)}, while the simulation is being built) resolves the registrar
+     * and the backup and applies the target guard.
+     *
+     * @throws SipConfigurationException for a host that does not resolve or a target outside
+     *                                   loopback that {@link #allowTarget} did not allow
+     */
     @Override
     public SipProtocol protocol() {
+        if (!targetsChecked) {
+            s.checkTargets();
+            targetsChecked = true;
+        }
         return protocol;
     }
 }

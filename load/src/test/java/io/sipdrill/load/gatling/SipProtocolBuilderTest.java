@@ -34,8 +34,8 @@ class SipProtocolBuilderTest {
 
     @Test
     void defaultsAndDerivedValues() {
-        SipSettings s = sip.registrar("registrar.example:5070").protocol().settings();
-        assertThat(s.effectiveDomain()).isEqualTo("registrar.example");
+        SipSettings s = sip.registrar("localhost:5070").protocol().settings();
+        assertThat(s.effectiveDomain()).isEqualTo("localhost");
         assertThat(s.transport()).isEqualTo("udp");
         assertThat(s.sockets()).isEqualTo(4);
         assertThat(s.failback()).isEqualTo(FailbackMode.REGISTRATION);
@@ -60,14 +60,14 @@ class SipProtocolBuilderTest {
     void onlyUdpForNow() {
         assertThat(sip.registrar("127.0.1.1").transport(" UDP ").protocol().settings().transport()).isEqualTo("udp");
         assertThatThrownBy(() -> sip.registrar("127.0.1.1").transport("tcp"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("transport 'tcp' is not supported: only udp for now");
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessage("sipdrill: transport 'tcp' is not supported: only udp for now");
     }
 
     @Test
     void badValuesAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1:notaport")).hasMessageContaining("registrar must be host[:port]");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").backup(":5060")).hasMessageContaining("backup must be host[:port]");
+        assertThatThrownBy(() -> sip.registrar("127.0.1.1:notaport")).hasMessageStartingWith("sipdrill: registrar '127.0.1.1:notaport' is not HOST:PORT");
+        assertThatThrownBy(() -> sip.registrar("127.0.1.1").backup(":5060")).hasMessageStartingWith("sipdrill: backup ':5060' is not HOST:PORT");
         assertThatThrownBy(() -> sip.registrar("127.0.1.1").sockets(0)).hasMessageContaining("sockets");
         assertThatThrownBy(() -> sip.registrar("127.0.1.1").timeScale(0)).hasMessageContaining("time scale");
         assertThatThrownBy(() -> sip.registrar("127.0.1.1").refreshBetween(0.9, 0.5)).hasMessageContaining("refreshBetween");

@@ -86,19 +86,26 @@ class SippUsersFeederTest {
     void missingFileIsOneClearMessage(@TempDir Path dir) {
         Path missing = dir.resolve("nope.csv");
         assertThatThrownBy(() -> SipDsl.sippUsers(missing))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("feeder file " + missing + " does not exist");
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessage("sipdrill: feeder file " + missing + " does not exist");
         assertThatThrownBy(() -> SipDsl.sippUsers("no/such/users.csv"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("feeder file no/such/users.csv does not exist");
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessageStartingWith("sipdrill: feeder file no/such/users.csv does not exist (neither in ")
+                .hasMessageEndingWith(" nor on the class path, e.g. src/test/resources)");
+        assertThatThrownBy(() -> SipDsl.sippUsers(dir))
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessage("sipdrill: feeder file " + dir + " is a directory");
     }
 
     @Test
     void badContentNamesTheFileAndLine() {
         assertThatThrownBy(() -> SippUsersFile.parse("u.csv", "ORDERED\n1;2\n"))
-                .hasMessageContaining("u.csv line 1").hasMessageContaining("SEQUENTIAL, RANDOM or USER");
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessage("sipdrill: feeder file u.csv line 1: expected SEQUENTIAL, RANDOM or USER as the first line,"
+                        + " found 'ORDERED'").hasMessageContaining("SEQUENTIAL, RANDOM or USER");
         assertThatThrownBy(() -> SippUsersFile.parse("u.csv", "SEQUENTIAL\n1001;pw\njust-a-user\n"))
-                .hasMessageContaining("u.csv line 3").hasMessageContaining("user;password");
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessageStartingWith("sipdrill: feeder file u.csv line 3: ").hasMessageContaining("user;password");
         assertThatThrownBy(() -> SippUsersFile.parse("u.csv", "# only a comment\n"))
                 .hasMessageContaining("is empty");
         assertThatThrownBy(() -> SippUsersFile.parse("u.csv", "SEQUENTIAL\n# no users\n"))

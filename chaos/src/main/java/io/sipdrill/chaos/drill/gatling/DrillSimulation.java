@@ -41,6 +41,9 @@ public final class DrillSimulation extends Simulation {
                 .registrar(hostPort(target.primary()))
                 .backup(hostPort(target.backup()))
                 .domain(target.domain())
+                // The CLI has already checked these against loopback and the user's --allow-target.
+                .allowTarget(target.primary().getAddress().getHostAddress() + "/" + prefix(target.primary()))
+                .allowTarget(target.backup().getAddress().getHostAddress() + "/" + prefix(target.backup()))
                 .localAddress(DrillPlan.HANDSET_ADDRESS)
                 .sockets(DrillPlan.HANDSET_SOCKETS)
                 .timeScale(plan.timeScale())
@@ -95,6 +98,10 @@ public final class DrillSimulation extends Simulation {
             }
         };
         return users.get();
+    }
+
+    private static int prefix(InetSocketAddress a) {
+        return a.getAddress().getAddress().length * 8;
     }
 
     private static String hostPort(InetSocketAddress a) {

@@ -28,7 +28,7 @@ public final class SipHeaderCheckBuilder {
     public SipHeaderCheckBuilder(String name) {
         this.name = Objects.requireNonNull(name, "header name");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("header name must not be blank");
+            throw new io.sipdrill.load.gatling.SipConfigurationException("header name must not be blank");
         }
         this.what = "header " + name;
     }

@@ -1,8 +1,9 @@
 package io.sipdrill.load.gatling.internal;
 
+import io.sipdrill.load.gatling.SipConfigurationException;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import java.util.regex.Pattern;
  * fields {@code field2}, {@code field3}, …. A SIPp {@code [authentication username=… password=…]}
  * keyword in field 1 supplies the password (and the digest user name, saved as {@code authUser}).
  * Blank lines and lines starting with {@code #} are skipped.
+ *
+ * <p>Every problem (missing file, unreadable file, bad first line, bad user line) is a
+ * {@link SipConfigurationException} naming the file and, for content, the line.
  */
 public final class SippUsersFile {
 
@@ -65,16 +69,20 @@ public final class SippUsersFile {
     /**
      * Reads {@code file} from the file system.
      *
-     * @throws IllegalArgumentException if the file does not exist or is not a valid injection file
+     * @throws SipConfigurationException if the file does not exist or is not a valid injection file
      */
     public static SippUsersFile read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new SipConfigurationException("feeder file " + file + " is a directory");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("feeder file " + file + " does not exist");
+            throw new SipConfigurationException("feeder file " + file + " does not exist"
+                    + (file.isAbsolute() ? "" : " (in " + Path.of("").toAbsolutePath() + ")"));
         }
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read feeder file " + file, e);
+            throw new SipConfigurationException("cannot read feeder file " + file + ": " + e);
         }
     }
 
@@ -83,7 +91,15 @@ public final class SippUsersFile {
      * feeders do, so files under {@code src/test/resources} work by name).
      */
     public static SippUsersFile read(String location) {
-        Path path = Path.of(location);
+        if (location == null || location.isBlank()) {
+            throw new SipConfigurationException("feeder file name is empty");
+        }
+        Path path;
+        try {
+            path = Path.of(location);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SipConfigurationException("feeder file '" + location + "' is not a valid path: " + e.getReason());
+        }
         if (Files.exists(path)) {
             return read(path);
         }
@@ -91,11 +107,12 @@ public final class SippUsersFile {
         String resource = location.startsWith("/") ? location.substring(1) : location;
         try (InputStream in = cl == null ? null : cl.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("feeder file " + location + " does not exist");
+                throw new SipConfigurationException("feeder file " + location + " does not exist (neither in "
+                        + Path.of("").toAbsolutePath() + " nor on the class path, e.g. src/test/resources)");
             }
             return parse(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read feeder file " + location, e);
+            throw new SipConfigurationException("cannot read feeder file " + location + ": " + e);
         }
     }
 
@@ -116,11 +133,11 @@ public final class SippUsersFile {
             records.add(record(source, i + 1, line));
         }
         if (order == null) {
-            throw new IllegalArgumentException("feeder file " + source + " is empty: the first line must be "
+            throw new SipConfigurationException("feeder file " + source + " is empty: the first line must be "
                     + "SEQUENTIAL, RANDOM or USER");
         }
         if (records.isEmpty()) {
-            throw new IllegalArgumentException("feeder file " + source + " has no user lines");
+            throw new SipConfigurationException("feeder file " + source + " has no user lines");
         }
         return new SippUsersFile(order, List.copyOf(records));
     }
@@ -132,14 +149,14 @@ public final class SippUsersFile {
                 return o;
             }
         }
-        throw new IllegalArgumentException("feeder file " + source + " line " + lineNumber + ": expected "
+        throw new SipConfigurationException("feeder file " + source + " line " + lineNumber + ": expected "
                 + "SEQUENTIAL, RANDOM or USER as the first line, found '" + line + "'");
     }
 
     private static Map<String, Object> record(String source, int lineNumber, String line) {
         String[] fields = line.split(";", -1);
         if (fields.length < 2 || fields[0].isBlank()) {
-            throw new IllegalArgumentException("feeder file " + source + " line " + lineNumber
+            throw new SipConfigurationException("feeder file " + source + " line " + lineNumber
                     + ": expected user;password[;more], found '" + line + "'");
         }
         Map<String, Object> record = new LinkedHashMap<>();

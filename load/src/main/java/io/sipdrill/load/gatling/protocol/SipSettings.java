@@ -1,15 +1,15 @@
 package io.sipdrill.load.gatling.protocol;
 
+import io.sipdrill.load.gatling.SipConfigurationException;
 import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.HandsetProfile;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.sip.transaction.SipTimers;
 import io.sipdrill.load.time.DrillClock;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,51 +18,57 @@ import java.util.Objects;
  * (T1, T2, T4, Timer F); the durations here are drill time and used as given (a time-scaled drill
  * passes them already scaled, as {@link HandsetProfile} takes them).
  *
+ * <p>Every mistake is a {@link SipConfigurationException} ("sipdrill: …", one line). The
+ * constructor checks the syntax; {@link #checkTargets()} resolves the hosts and applies the
+ * target guard (loopback only unless allowed), and runs again when a run starts the engine.
+ *
  * @param backup       where handsets fail over to; the registrar itself when not set
  * @param domain       the SIP domain (Request-URI, From/To); the registrar's host when not set
  * @param localAddress the first local address to bind; {@code sockets} consecutive addresses are used
  * @param drillClock   the journal's clock; null: one starting when the engine starts
+ * @param allowedTargets address blocks (CIDR) outside loopback the registrar and backup may be in
  */
 public record SipSettings(String registrar, String backup, String domain, String transport, String localAddress,
                           int sockets, double timeScale, Duration expires, double refreshMin, double refreshMax,
                           int failoverAfter, Duration retryDelay, FailbackMode failback, Duration failbackTimeout,
-                          Journal journal, DrillClock drillClock) {
+                          Journal journal, DrillClock drillClock, List<String> allowedTargets) {
 
     public static final int DEFAULT_PORT = 5060;
 
     public SipSettings {
-        Objects.requireNonNull(registrar, "registrar");
         hostAndPort("registrar", registrar);
         if (backup != null) {
             hostAndPort("backup", backup);
         }
         if (!"udp".equals(transport)) {
-            throw new IllegalArgumentException("transport '" + transport + "' is not supported: only udp for now");
+            throw new SipConfigurationException("transport '" + transport + "' is not supported: only udp for now");
         }
         Objects.requireNonNull(localAddress, "localAddress");
         if (sockets < 1 || sockets > 250) {
-            throw new IllegalArgumentException("sockets must be between 1 and 250: " + sockets);
+            throw new SipConfigurationException("sockets must be between 1 and 250: " + sockets);
         }
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new IllegalArgumentException("time scale must be positive: " + timeScale);
+            throw new SipConfigurationException("time scale must be positive: " + timeScale);
         }
         positive("expires", expires);
         if (!(refreshMin > 0 && refreshMin <= refreshMax && refreshMax < 1)) {
-            throw new IllegalArgumentException("refreshBetween needs 0 < min <= max < 1: " + refreshMin + ", " + refreshMax);
+            throw new SipConfigurationException("refreshBetween needs 0 < min <= max < 1: " + refreshMin + ", " + refreshMax);
         }
         if (failoverAfter < 1) {
-            throw new IllegalArgumentException("failoverAfter must be at least 1: " + failoverAfter);
+            throw new SipConfigurationException("failoverAfter must be at least 1: " + failoverAfter);
         }
         notNegative("retryDelay", retryDelay);
         Objects.requireNonNull(failback, "failback mode");
         notNegative("failback timeout", failbackTimeout);
         Objects.requireNonNull(journal, "journal");
+        allowedTargets = Objects.requireNonNull(allowedTargets, "allowedTargets").stream()
+                .map(SipTargets::checkBlock).toList();
     }
 
     /** The defaults for a registrar at {@code registrar} ({@code host[:port]}, port 5060 if absent). */
     public static SipSettings defaults(String registrar) {
         return new SipSettings(registrar, null, null, "udp", "127.0.0.1", 4, 1.0, Duration.ofHours(1), 0.5, 0.9,
-                2, Duration.ofSeconds(30), FailbackMode.REGISTRATION, Duration.ofMinutes(5), Journal.discarding(), null);
+                2, Duration.ofSeconds(30), FailbackMode.REGISTRATION, Duration.ofMinutes(5), Journal.discarding(), null, List.of());
     }
 
     /** Normalises a transport name: {@code "UDP"} → {@code "udp"}. */
@@ -86,23 +92,24 @@ public record SipSettings(String registrar, String backup, String domain, String
         return new HandsetProfile(expires, refreshMin, refreshMax, failoverAfter, retryDelay, failback, failbackTimeout);
     }
 
-    /** Resolves the registrar's address (a DNS look-up for a host name). */
+    /**
+     * Resolves the registrar and the backup and applies the target guard.
+     *
+     * @throws SipConfigurationException for a host that does not resolve, or an address outside
+     *                                   loopback that no {@link #allowedTargets} block contains
+     */
+    public void checkTargets() {
+        backupAddress(registrarAddress());
+    }
+
+    /** Resolves the registrar's address (a DNS look-up for a host name) and applies the target guard. */
     public InetSocketAddress registrarAddress() {
-        return resolve("registrar", registrar);
+        return SipTargets.resolve("registrar", registrar, allowedTargets);
     }
 
-    /** Resolves the backup's address, or the registrar's when no backup is set. */
+    /** Resolves the backup's address, or the registrar's when no backup is set (target guard included). */
     public InetSocketAddress backupAddress(InetSocketAddress registrarAddress) {
-        return backup == null ? registrarAddress : resolve("backup", backup);
-    }
-
-    private static InetSocketAddress resolve(String role, String hostPort) {
-        String[] hp = hostAndPort(role, hostPort);
-        try {
-            return new InetSocketAddress(InetAddress.getByName(hp[0]), Integer.parseInt(hp[1]));
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(role + " host '" + hp[0] + "' does not resolve", e);
-        }
+        return backup == null ? registrarAddress : SipTargets.resolve("backup", backup, allowedTargets);
     }
 
     /** Splits {@code host[:port]} or {@code [v6]:port}; throws naming {@code role} when malformed. */
@@ -132,33 +139,32 @@ public record SipSettings(String registrar, String backup, String domain, String
         if (host.isEmpty()) {
             throw bad(role, value);
         }
-        int p;
-        try {
-            p = port == null ? DEFAULT_PORT : Integer.parseInt(port);
-        } catch (NumberFormatException e) {
+        if (port != null && !port.matches("[0-9]{1,9}")) {
             throw bad(role, value);
         }
+        int p = port == null ? DEFAULT_PORT : Integer.parseInt(port);
         if (p < 1 || p > 65535) {
-            throw bad(role, value);
+            throw new SipConfigurationException(role + " '" + value + "': port " + port + " is out of range 1-65535");
         }
         return new String[] {host, Integer.toString(p)};
     }
 
-    private static IllegalArgumentException bad(String role, String value) {
-        return new IllegalArgumentException(role + " must be host[:port] (e.g. 127.0.1.1:5060), not '" + value + "'");
+    private static SipConfigurationException bad(String role, String value) {
+        return new SipConfigurationException(role + " '" + value + "' is not HOST:PORT (e.g. 127.0.1.1:5060;"
+                + " [::1]:5060 for IPv6; the port defaults to " + DEFAULT_PORT + ")");
     }
 
     private static void positive(String what, Duration d) {
         Objects.requireNonNull(d, what);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive: " + d);
+            throw new SipConfigurationException(what + " must be positive: " + d);
         }
     }
 
     private static void notNegative(String what, Duration d) {
         Objects.requireNonNull(d, what);
         if (d.isNegative()) {
-            throw new IllegalArgumentException(what + " must not be negative: " + d);
+            throw new SipConfigurationException(what + " must not be negative: " + d);
         }
     }
 }
