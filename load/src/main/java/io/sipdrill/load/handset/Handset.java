@@ -120,6 +120,11 @@ public final class Handset implements TransactionListener {
     public String user() { return user; }
     public FailbackMode failbackMode() { return profile.failback(); }
 
+    /** The address of a POP as this handset sends to it. */
+    public InetSocketAddress address(Pop pop) {
+        return ctx.address(pop);
+    }
+
     /** Where the handset holds a valid registration now, or null. */
     public Pop registeredOn() { return registeredOn; }
 

@@ -85,7 +85,8 @@ class TinySimulationTest {
 
         assertThat(rc).as("Gatling's return code when assertions fail").isEqualTo(2);
         assertThat(onlyRunFolder(results).resolve("index.html")).exists();
-        assertThat(indexOf(results)).contains(">register<");
+        assertThat(indexOf(results)).contains(">register<")
+                .as("the error table names the silent registrar").contains("timeout: no response from primary " + nowhere);
     }
 
     /** Kept under target/ so a failing run's report can be opened. */

@@ -82,6 +82,12 @@ public final class SipUser implements HandsetObserver {
         long end = reporter.nowMillis();
         long start = end - Math.round(elapsedNanos / 1e6);
         String failure = SipVerdict.transactionFailure(outcome, response, true);
+        if (outcome == TransactionOutcome.TIMEOUT) {
+            // Name the silent peer: in Gatling's error table this reads as "wrong or dead registrar".
+            java.net.InetSocketAddress to = h.address(pop);
+            failure = "timeout: no response from " + pop.name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + to.getAddress().getHostAddress() + ":" + to.getPort();
+        }
         SipTxRecord record = new SipTxRecord(reporter, step ? p.session() : ownerSession, step,
                 step ? p.name() : backgroundName(purpose), purpose, start, end,
                 response == null ? null : response.statusCode(), failure == null, failure);
