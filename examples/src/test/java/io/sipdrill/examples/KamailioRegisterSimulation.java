@@ -38,7 +38,7 @@ public class KamailioRegisterSimulation extends Simulation {
     // with a sipdrill drill (127.0.1.1 / 127.0.2.1) or with the project's tests. Both accept any
     // user whose digest password is "pw-" + user, in the realm and domain "sipdrill.test".
     // Pointing a simulation at your own staging registrar instead? Drop the topology, put its
-    // address in sip.registrar(…), and allow it explicitly: sip.registrar(…).allowTarget("10.1.2.0/24").
+    // address in sip.registrar(…), and allow it explicitly: sip.registrar(…).allowTarget("192.0.2.0/24").
     // sipdrill refuses any target outside 127.0.0.0/8 and ::1 without that.
 
     static final InetSocketAddress PRIMARY = new InetSocketAddress("127.0.71.1", 5060);

@@ -25,7 +25,7 @@ class LeanSipCodecTest {
 
     private static final String OK = String.join("\r\n",
             "SIP/2.0 200 OK",
-            "v: SIP/2.0/UDP 127.0.3.1:40001;branch=z9hG4bKabc.2, SIP/2.0/UDP 10.9.9.9;branch=z9hG4bKother",
+            "v: SIP/2.0/UDP 127.0.3.1:40001;branch=z9hG4bKabc.2, SIP/2.0/UDP 127.0.9.9;branch=z9hG4bKother",
             "i: 1000001-P-xyz@sipdrill",
             "cseq:   8   REGISTER",
             "m: <sip:1000001@127.0.3.1:40001;expires=999>;expires=120;q=1, <sip:other@127.0.3.9>;expires=5",
@@ -68,7 +68,7 @@ class LeanSipCodecTest {
 
     @Test
     void agreesWithJainSipOnTheSameMessages() throws Exception {
-        for (String msg : new String[] {CHALLENGE, OK.replace("10.9.9.9", "127.0.9.9")}) {
+        for (String msg : new String[] {CHALLENGE, OK}) {
             SipResponse a = lean.decodeResponse(buffer(msg));
             SipResponse b = jain.decodeResponse(buffer(msg));
             assertThat(a.statusCode()).isEqualTo(b.statusCode());
