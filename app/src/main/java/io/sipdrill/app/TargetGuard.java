@@ -1,5 +1,7 @@
 package io.sipdrill.app;
 
+import io.sipdrill.load.net.AddressBlock;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -12,11 +14,15 @@ import java.util.List;
  */
 public final class TargetGuard {
 
-    private final List<Cidr> allowed = new ArrayList<>();
+    private final List<AddressBlock> allowed = new ArrayList<>();
 
     public TargetGuard(List<String> allowTargets) {
         for (String cidr : allowTargets) {
-            allowed.add(Cidr.parse(cidr));
+            try {
+                allowed.add(AddressBlock.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--allow-target " + e.getMessage());
+            }
         }
     }
 
@@ -24,11 +30,11 @@ public final class TargetGuard {
     public InetSocketAddress check(String option, String hostPort) {
         InetSocketAddress address = parse(option, hostPort);
         InetAddress ip = address.getAddress();
-        if (ip.isLoopbackAddress() || allowed.stream().anyMatch(c -> c.contains(ip))) {
+        if (AddressBlock.allowedTarget(ip, allowed)) {
             return address;
         }
         throw new BadInputException(option + " " + hostPort + " is not a loopback address; sipdrill only targets"
-                + " 127.0.0.0/8 and ::1 unless you allow it with --allow-target " + ip.getHostAddress() + "/32");
+                + " 127.0.0.0/8 and ::1 unless you allow it with --allow-target " + AddressBlock.exactly(ip));
     }
 
     static InetSocketAddress parse(String option, String hostPort) {
@@ -66,41 +72,6 @@ public final class TargetGuard {
             return new InetSocketAddress(InetAddress.getByName(host), port);
         } catch (UnknownHostException e) {
             throw new BadInputException(option + " " + hostPort + ": unknown host");
-        }
-    }
-
-    /** An address block such as 192.0.2.0/24. */
-    record Cidr(byte[] network, int prefix) {
-        static Cidr parse(String text) {
-            String[] parts = text.split("/", 2);
-            if (!parts[0].matches("[0-9a-fA-F.:]+")) {
-                // numeric only: an allow-list must not depend on what a name resolves to today
-                throw new BadInputException("--allow-target " + text + ": not a CIDR block like 192.0.2.0/24");
-            }
-            try {
-                byte[] net = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : net.length * 8;
-                if (prefix < 0 || prefix > net.length * 8) {
-                    throw new BadInputException("--allow-target " + text + ": prefix out of range");
-                }
-                return new Cidr(net, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new BadInputException("--allow-target " + text + ": not a CIDR block like 192.0.2.0/24");
-            }
-        }
-
-        boolean contains(InetAddress ip) {
-            byte[] a = ip.getAddress();
-            if (a.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((a[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sipdrill.load.gatling.protocol;
 
 import io.sipdrill.load.gatling.SipConfigurationException;
+import io.sipdrill.load.net.AddressBlock;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,59 +27,26 @@ final class SipTargets {
         } catch (UnknownHostException | SecurityException e) {
             throw new SipConfigurationException(role + " '" + hostPort + "': unknown host '" + hp[0] + "'");
         }
-        if (!ip.isLoopbackAddress() && allowed.stream().noneMatch(block -> Block.parse(block).contains(ip))) {
+        if (!AddressBlock.allowedTarget(ip, allowed.stream().map(SipTargets::block).toList())) {
             String shown = hp[0].equals(ip.getHostAddress()) ? "" : " (" + ip.getHostAddress() + ")";
             throw new SipConfigurationException(role + " '" + hostPort + "'" + shown + " is not a loopback address;"
                     + " sipdrill only targets 127.0.0.0/8 and ::1 unless the protocol allows it with"
-                    + " .allowTarget(\"" + ip.getHostAddress() + (ip.getAddress().length == 4 ? "/32" : "/128") + "\")");
+                    + " .allowTarget(\"" + AddressBlock.exactly(ip) + "\")");
         }
         return new InetSocketAddress(ip, Integer.parseInt(hp[1]));
     }
 
     /** Throws unless {@code cidr} is an address block such as {@code 192.0.2.0/24} (numeric only). */
     static String checkBlock(String cidr) {
-        Block.parse(cidr);
+        block(cidr);
         return cidr.strip();
     }
 
-    /** An address block such as 192.0.2.0/24 or 2001:db8::/32; a bare address is a /32 (/128). */
-    private record Block(byte[] network, int prefix) {
-
-        static Block parse(String text) {
-            String t = text == null ? "" : text.strip();
-            String[] parts = t.split("/", 2);
-            // numeric only: an allow-list must not depend on what a name resolves to today
-            if (!parts[0].matches("[0-9a-fA-F.:]+") || (parts.length == 2 && !parts[1].matches("[0-9]{1,3}"))) {
-                throw bad(text);
-            }
-            try {
-                byte[] net = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : net.length * 8;
-                if (prefix > net.length * 8) {
-                    throw bad(text);
-                }
-                return new Block(net, prefix);
-            } catch (UnknownHostException e) {
-                throw bad(text);
-            }
-        }
-
-        private static SipConfigurationException bad(String text) {
-            return new SipConfigurationException("allowTarget '" + text + "' is not an address block like 192.0.2.0/24");
-        }
-
-        boolean contains(InetAddress ip) {
-            byte[] a = ip.getAddress();
-            if (a.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((a[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
+    private static AddressBlock block(String cidr) {
+        try {
+            return AddressBlock.parse(cidr);
+        } catch (IllegalArgumentException e) {
+            throw new SipConfigurationException("allowTarget " + e.getMessage());
         }
     }
 }
