@@ -95,7 +95,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static LocalTopology freshKamailio(Path runDir) throws Exception {
         LocalTopology topology = new LocalTopology(LocalTopologyConfig.defaults(runDir));
-        topology.start();
+        try {
+            topology.start();
+        } catch (IllegalStateException e) {
+            // e.g. 127.0.1.1:5060 in use or kamailio missing: the user's to fix, said in one line
+            topology.close();
+            throw new BadInputException("cannot start Kamailio: " + e.getMessage());
+        }
         return topology;
     }
 }

@@ -34,8 +34,6 @@ final class SipdrillRegisterLoad {
     static BenchResult throughGatling(InetSocketAddress registrar, int count, double rate, Path resultsDir) throws Exception {
         long durationMs = (long) (count * 1000 / rate);
         BenchJournal journal = new BenchJournal();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         DrillClock clock = DrillClock.unstarted(Ticker.system());
         System.setProperty("gatling.data.console.light", "true");
         GatlingLaunch launch = GatlingLaunch.start(BenchRegisterSimulation.class,
@@ -45,31 +43,13 @@ final class SipdrillRegisterLoad {
         clock.startNow();
         journal.secondHalfFrom(durationMs / 2);
         launch.go();
-        Thread.sleep(durationMs / 2);
-        double cpuHalf = os.getProcessCpuTime() / 1e9;
-        int doneHalf = journal.registered();
-        // Wait for the stragglers, at most Timer F past the last start.
-        long deadline = System.nanoTime() + (durationMs / 2 + 33_000) * 1_000_000L;
-        while (journal.registered() + journal.failed() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        double cpuEnd = os.getProcessCpuTime() / 1e9;
-        int done = journal.registered();
-        launch.awaitExit(Duration.ofMinutes(5));
-        double rssMb = ProcStats.peakRssMb(ProcessHandle.current().pid());
-        double achieved = done * 1000.0 / Math.max(durationMs, journal.lastCompletionMillis());
-        double failuresPct = 100.0 * (count - done) / count;
-        double cpuUsPerOp = (cpuEnd - cpuHalf) * 1e6 / Math.max(1, done - doneHalf);
-        return new BenchResult("sipdrill", count, rate, achieved, failuresPct, journal.p99Ms(), cpuUsPerOp,
-                cpuEnd, rssMb);
+        return measure(journal, count, rate, durationMs, 0, () -> launch.awaitExit(Duration.ofMinutes(5)));
     }
 
     /** Straight on the SIP engine (a {@link HandsetFleet}): what the SIP layer itself costs. */
-    static BenchResult onEngine(InetSocketAddress registrar, int count, double rate) throws InterruptedException {
+    static BenchResult onEngine(InetSocketAddress registrar, int count, double rate) throws Exception {
         long durationMs = (long) (count * 1000 / rate);
         BenchJournal journal = new BenchJournal();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         // One try each, no refresh within the run: the bench measures registrations, not behaviour.
         HandsetProfile profile = new HandsetProfile(Duration.ofHours(1), 0.9, 0.9, Integer.MAX_VALUE,
                 Duration.ofHours(1), FailbackMode.NEVER, Duration.ZERO);
@@ -82,23 +62,39 @@ final class SipdrillRegisterLoad {
             long startMs = clock.millis();
             journal.secondHalfFrom(startMs + durationMs / 2);
             fleet.start(Duration.ofMillis(durationMs));
-            Thread.sleep(durationMs / 2);
-            double cpuHalf = os.getProcessCpuTime() / 1e9;
-            int doneHalf = journal.registered();
-            // Wait for the stragglers, at most Timer F past the last start.
-            long deadline = System.nanoTime() + (durationMs / 2 + 33_000) * 1_000_000L;
-            while (journal.registered() + journal.failed() < count && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            double cpuEnd = os.getProcessCpuTime() / 1e9;
-            int done = journal.registered();
-            fleet.stop();
-            double rssMb = ProcStats.peakRssMb(ProcessHandle.current().pid());
-            double rate2 = done * 1000.0 / Math.max(durationMs, journal.lastCompletionMillis() - startMs);
-            double failuresPct = 100.0 * (count - done) / count;
-            double cpuUsPerOp = (cpuEnd - cpuHalf) * 1e6 / Math.max(1, done - doneHalf);
-            return new BenchResult("sipdrill", count, rate, rate2, failuresPct, journal.p99Ms(), cpuUsPerOp,
-                    cpuEnd, rssMb);
+            return measure(journal, count, rate, durationMs, startMs, fleet::stop);
         }
+    }
+
+    /** What must happen after the measurement and before peak memory is read. */
+    @FunctionalInterface
+    private interface Finish {
+        void run() throws Exception;
+    }
+
+    /**
+     * Samples process CPU at half time and once every registration ended (or Timer F after the last
+     * start), so {@code cpu_us_per_op} is the steady second half; the JIT's warm-up is in {@code cpu_total_s}.
+     */
+    private static BenchResult measure(BenchJournal journal, int count, double rate, long durationMs, long startMs,
+                                       Finish finish) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Thread.sleep(durationMs / 2);
+        double cpuHalf = os.getProcessCpuTime() / 1e9;
+        int doneHalf = journal.registered();
+        long deadline = System.nanoTime() + (durationMs / 2 + 33_000) * 1_000_000L;
+        while (journal.registered() + journal.failed() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double cpuEnd = os.getProcessCpuTime() / 1e9;
+        int done = journal.registered();
+        finish.run();
+        double rssMb = ProcStats.peakRssMb(ProcessHandle.current().pid());
+        double achieved = done * 1000.0 / Math.max(durationMs, journal.lastCompletionMillis() - startMs);
+        double failuresPct = 100.0 * (count - done) / count;
+        double cpuUsPerOp = (cpuEnd - cpuHalf) * 1e6 / Math.max(1, done - doneHalf);
+        return new BenchResult("sipdrill", count, rate, achieved, failuresPct, journal.p99Ms(), cpuUsPerOp,
+                cpuEnd, rssMb);
     }
 }
