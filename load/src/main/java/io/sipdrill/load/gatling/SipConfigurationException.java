@@ -55,4 +55,17 @@ public final class SipConfigurationException extends IllegalArgumentException {
     public String toString() {
         return getMessage();
     }
+
+    private static final java.util.concurrent.atomic.AtomicReference<SipConfigurationException> DEFERRED =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Keeps a mistake found while the simulation is built (a feeder file) for the protocol to report at start. */
+    static void defer(SipConfigurationException problem) {
+        DEFERRED.compareAndSet(null, problem);
+    }
+
+    /** Takes the deferred mistake, if any (the protocol reports it when the run starts). */
+    static SipConfigurationException takeDeferred() {
+        return DEFERRED.getAndSet(null);
+    }
 }

@@ -9,6 +9,8 @@ import io.sipdrill.load.gatling.internal.SipExpressions;
 import io.sipdrill.load.gatling.internal.SippUsersFile;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -85,12 +87,30 @@ public final class SipDsl {
      *                                   with its content (file and line)
      */
     public static FeederBuilder<Object> sippUsers(Path file) {
-        return feeder(SippUsersFile.read(file));
+        try {
+            return feeder(SippUsersFile.read(file));
+        } catch (SipConfigurationException e) {
+            return deferred(e);
+        }
     }
 
     /** As {@link #sippUsers(Path)}; {@code file} is a path, or else a class-path resource. */
     public static FeederBuilder<Object> sippUsers(String file) {
-        return feeder(SippUsersFile.read(file));
+        try {
+            return feeder(SippUsersFile.read(file));
+        } catch (SipConfigurationException e) {
+            return deferred(e);
+        }
+    }
+
+    /**
+     * A missing or bad feeder file is reported when the run starts (by the SIP protocol), not
+     * here in the simulation's constructor, where Gatling would bury the message in stack traces.
+     * The placeholder is never read: the run stops first.
+     */
+    private static FeederBuilder<Object> deferred(SipConfigurationException problem) {
+        SipConfigurationException.defer(problem);
+        return CoreDsl.listFeeder(List.of(Map.<String, Object>of("user", "", "password", ""))).circular();
     }
 
     private static FeederBuilder<Object> feeder(SippUsersFile file) {

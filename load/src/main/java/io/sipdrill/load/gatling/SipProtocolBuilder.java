@@ -47,58 +47,87 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
          * first and fail back here. It must be a loopback address unless {@link #allowTarget}
          * allows it.
          *
-         * @throws SipConfigurationException when it is not {@code HOST:PORT} or the port is out of range
+         * <p>Reported as a {@link SipConfigurationException} when the run starts: a value that fails because it is not {@code HOST:PORT} or the port is out of range
          */
         public SipProtocolBuilder registrar(String hostPort) {
-            return new SipProtocolBuilder(SipSettings.defaults(hostPort), List.of());
+            try {
+                return new SipProtocolBuilder(SipSettings.defaults(hostPort), List.of(), null);
+            } catch (SipConfigurationException e) {
+                return new SipProtocolBuilder(SipSettings.defaults("127.0.0.1:5060"), List.of(), e);
+            }
         }
     }
 
     private final SipSettings s;
     private final List<Consumer<SipLiveView>> observers;
-    private final SipProtocol protocol;
-    private volatile boolean targetsChecked;
+    /** The first mistake made while building; it surfaces when Gatling starts the protocol (see {@link #protocol()}). */
+    private final SipConfigurationException problem;
+    private volatile SipProtocol protocol;
 
-    private SipProtocolBuilder(SipSettings settings, List<Consumer<SipLiveView>> observers) {
+    private SipProtocolBuilder(SipSettings settings, List<Consumer<SipLiveView>> observers,
+                               SipConfigurationException problem) {
         this.s = settings;
         this.observers = observers;
-        this.protocol = new SipProtocol(settings, observers);
+        this.problem = problem;
     }
 
     private SipProtocolBuilder with(SipSettings settings) {
-        return new SipProtocolBuilder(settings, observers);
+        return new SipProtocolBuilder(settings, observers, problem);
+    }
+
+    /**
+     * Applies a change unless an earlier one was already wrong, and keeps a wrong one as this
+     * builder's problem instead of throwing: a simulation's constructor runs under reflection, where
+     * Gatling would bury our one-line message in stack traces; thrown when the run starts, it is
+     * printed as it is.
+     */
+    private SipProtocolBuilder guarded(java.util.function.Supplier<SipProtocolBuilder> change) {
+        if (problem != null) {
+            return this;
+        }
+        try {
+            return change.get();
+        } catch (SipConfigurationException e) {
+            return new SipProtocolBuilder(s, observers, e);
+        }
     }
 
     /**
      * The backup POP handsets fail over to, {@code host[:port]}; default: none (they retry the registrar).
      *
-     * @throws SipConfigurationException when it is not {@code HOST:PORT} or the port is out of range
+     * <p>Reported as a {@link SipConfigurationException} when the run starts: a value that fails because it is not {@code HOST:PORT} or the port is out of range
      */
     public SipProtocolBuilder backup(String hostPort) {
-        if (hostPort == null) {
-            throw new SipConfigurationException("backup 'null' is not HOST:PORT (e.g. 127.0.2.1:5060)");
-        }
-        return with(new SipSettings(s.registrar(), hostPort, s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            if (hostPort == null) {
+                throw new SipConfigurationException("backup 'null' is not HOST:PORT (e.g. 127.0.2.1:5060)");
+            }
+            return with(new SipSettings(s.registrar(), hostPort, s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** The SIP domain (Request-URI, From, To, digest uri); default: the registrar's host. */
     public SipProtocolBuilder domain(String domain) {
-        Objects.requireNonNull(domain, "domain");
-        if (domain.isBlank()) {
-            throw new SipConfigurationException("domain must not be blank");
-        }
-        return with(new SipSettings(s.registrar(), s.backup(), domain.strip(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            Objects.requireNonNull(domain, "domain");
+            if (domain.isBlank()) {
+                throw new SipConfigurationException("domain must not be blank");
+            }
+            return with(new SipSettings(s.registrar(), s.backup(), domain.strip(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** The transport: only {@code "udp"} for now (anything else is a {@link SipConfigurationException}). */
     public SipProtocolBuilder transport(String transport) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), SipSettings.transportToken(transport),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), SipSettings.transportToken(transport),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /**
@@ -106,17 +135,21 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
      * addresses (127.0.3.1, 127.0.3.2, …), each on an ephemeral port. Default 127.0.0.1.
      */
     public SipProtocolBuilder localAddress(String address) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                Objects.requireNonNull(address, "localAddress").strip(), s.sockets(), s.timeScale(), s.expires(),
-                s.refreshMin(), s.refreshMax(), s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(),
-                s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    Objects.requireNonNull(address, "localAddress").strip(), s.sockets(), s.timeScale(), s.expires(),
+                    s.refreshMin(), s.refreshMax(), s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(),
+                    s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** How many UDP sockets all virtual users share (user i sends from socket i mod n); default 4. */
     public SipProtocolBuilder sockets(int sockets) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), sockets, s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), sockets, s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /**
@@ -124,37 +157,47 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
      * 32 s transaction timeout lasts about half a second. Default 1. Other durations are not touched.
      */
     public SipProtocolBuilder timeScale(double timeScale) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), timeScale, s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), timeScale, s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** The registration interval handsets ask for (whole seconds on the wire, at least 1); default one hour. */
     public SipProtocolBuilder expires(Duration expires) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), expires, s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), expires, s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** Each handset refreshes at its own point between these shares of the granted interval; default 0.5–0.9. */
     public SipProtocolBuilder refreshBetween(double min, double max) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), min, max,
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), min, max,
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** Failed REGISTER attempts on one POP before moving to the other; default 2. */
     public SipProtocolBuilder failoverAfter(int attempts) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** The pause before retrying the same POP (a longer Retry-After wins); default 30 s. */
     public SipProtocolBuilder retryDelay(Duration delay) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /**
@@ -163,24 +206,30 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
      * A register step can override it per user ({@code register().failback(…)}).
      */
     public SipProtocolBuilder failback(FailbackMode mode, Duration timeout) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** Where handset events go (transactions, retransmissions, state changes); default: discarded. */
     public SipProtocolBuilder journal(Journal journal) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock(), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock(), s.allowedTargets()));
+        });
     }
 
     /** The clock journal events are stamped with (share the drill's); default: one starting with the engine. */
     public SipProtocolBuilder drillClock(DrillClock clock) {
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(),
-                Objects.requireNonNull(clock, "drillClock"), s.allowedTargets()));
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(),
+                    Objects.requireNonNull(clock, "drillClock"), s.allowedTargets()));
+        });
     }
 
     /**
@@ -189,15 +238,17 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
      * accepted: sipdrill can send a flood, and a typo must not point it at a production
      * registrar. Repeatable; numeric blocks only.
      *
-     * @throws SipConfigurationException when {@code cidr} is not an address block
+     * <p>Reported as a {@link SipConfigurationException} when the run starts: a value that fails because {@code cidr} is not an address block
      */
     public SipProtocolBuilder allowTarget(String cidr) {
-        List<String> allowed = new ArrayList<>(s.allowedTargets());
-        allowed.add(cidr);
-        return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
-                s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(),
-                allowed));
+        return guarded(() -> {
+            List<String> allowed = new ArrayList<>(s.allowedTargets());
+            allowed.add(cidr);
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(),
+                    allowed));
+        });
     }
 
     /**
@@ -208,27 +259,36 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     public SipProtocolBuilder observe(Consumer<SipLiveView> observer) {
         List<Consumer<SipLiveView>> all = new ArrayList<>(observers);
         all.add(Objects.requireNonNull(observer, "observer"));
-        return new SipProtocolBuilder(s, List.copyOf(all));
+        return new SipProtocolBuilder(s, List.copyOf(all), problem);
     }
 
     /** The live view of the latest run using this builder's protocol; empty until its engine started. */
     public Optional<SipLiveView> live() {
-        return protocol.live();
+        return protocol().live();
     }
 
     /**
      * The protocol Gatling runs; the same instance on every call. The first call (Gatling's
      * {@code setUp(…).protocols(…)}, while the simulation is being built) resolves the registrar
-     * and the backup and applies the target guard.
-     *
-     * @throws SipConfigurationException for a host that does not resolve or a target outside
-     *                                   loopback that {@link #allowTarget} did not allow
+     * and the backup and applies the target guard. It never throws: the first mistake (a bad
+     * value, a host that does not resolve, a target outside loopback that {@link #allowTarget}
+     * did not allow, an unreadable {@code sippUsers} file) travels with the protocol and is thrown
+     * as one line when the run starts.
      */
     @Override
-    public SipProtocol protocol() {
-        if (!targetsChecked) {
-            s.checkTargets();
-            targetsChecked = true;
+    public synchronized SipProtocol protocol() {
+        if (protocol == null) {
+            SipConfigurationException first = problem;
+            if (first == null) {
+                try {
+                    s.checkTargets();
+                } catch (SipConfigurationException e) {
+                    first = e;
+                }
+            }
+            // a feeder file that could not be read (SipDsl.sippUsers) is reported here too
+            SipConfigurationException feederProblem = SipConfigurationException.takeDeferred();
+            protocol = new SipProtocol(s, observers, first != null ? first : feederProblem);
         }
         return protocol;
     }

@@ -13,7 +13,7 @@ class SipConfigurationExceptionTest {
     @Test
     void oneLineNoStackTraceAndToStringIsTheMessage() {
         SipConfigurationException e = catchThrowableOfType(SipConfigurationException.class,
-                () -> sip.registrar("127.0.0.1:99999"));
+                () -> StartOf.start(sip.registrar("127.0.0.1:99999")));
         assertThat(e).isInstanceOf(IllegalArgumentException.class);
         assertThat(e.getMessage()).isEqualTo("sipdrill: registrar '127.0.0.1:99999': port 99999 is out of range 1-65535")
                 .doesNotContain("\n");
@@ -27,30 +27,30 @@ class SipConfigurationExceptionTest {
 
     @Test
     void registrarAndBackupMustBeHostPort() {
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1:0"))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1:0")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: registrar '127.0.0.1:0': port 0 is out of range 1-65535");
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1:50:60"))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1:50:60")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: registrar '127.0.0.1:50:60' is not HOST:PORT (e.g. 127.0.1.1:5060;"
                         + " [::1]:5060 for IPv6; the port defaults to 5060)");
-        assertThatThrownBy(() -> sip.registrar(null))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar(null)))
                 .isInstanceOf(SipConfigurationException.class).hasMessageStartingWith("sipdrill: registrar 'null' is not HOST:PORT");
-        assertThatThrownBy(() -> sip.registrar(""))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("")))
                 .isInstanceOf(SipConfigurationException.class).hasMessageStartingWith("sipdrill: registrar '' is not HOST:PORT");
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1").backup("127.0.0.2:-1"))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").backup("127.0.0.2:-1")))
                 .isInstanceOf(SipConfigurationException.class).hasMessageStartingWith("sipdrill: backup '127.0.0.2:-1' is not HOST:PORT");
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1").backup(null))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").backup(null)))
                 .isInstanceOf(SipConfigurationException.class).hasMessageStartingWith("sipdrill: backup 'null' is not HOST:PORT");
     }
 
     @Test
     void unknownHostIsNamedWhenTheProtocolIsTaken() {
         SipProtocolBuilder builder = sip.registrar("no-such-registrar.invalid:5060");
-        assertThatThrownBy(builder::protocol)
+        assertThatThrownBy(() -> StartOf.start(builder))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: registrar 'no-such-registrar.invalid:5060': unknown host 'no-such-registrar.invalid'");
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1").backup("no-such-backup.invalid").protocol())
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").backup("no-such-backup.invalid")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: backup 'no-such-backup.invalid': unknown host 'no-such-backup.invalid'");
     }
@@ -59,27 +59,27 @@ class SipConfigurationExceptionTest {
     void onlyLoopbackTargetsUnlessAllowed() {
         assertThat(sip.registrar("127.0.71.1:5060").backup("[::1]:5060").protocol()).isNotNull();
         assertThat(sip.registrar("localhost").protocol()).isNotNull();
-        assertThatThrownBy(() -> sip.registrar("192.0.2.10:5060").protocol())
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("192.0.2.10:5060")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: registrar '192.0.2.10:5060' is not a loopback address; sipdrill only targets"
                         + " 127.0.0.0/8 and ::1 unless the protocol allows it with .allowTarget(\"192.0.2.10/32\")");
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1").backup("[2001:db8::1]:5060").protocol())
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").backup("[2001:db8::1]:5060")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessageContaining("backup '[2001:db8::1]:5060'").hasMessageContaining(".allowTarget(\"2001:db8:0:0:0:0:0:1/128\")");
-        assertThatThrownBy(() -> sip.registrar("0.0.0.0").protocol())
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("0.0.0.0")))
                 .isInstanceOf(SipConfigurationException.class).hasMessageContaining("is not a loopback address");
 
         assertThat(sip.registrar("192.0.2.10:5060").backup("198.51.100.7")
                 .allowTarget("192.0.2.0/24").allowTarget("198.51.100.7").protocol().settings().allowedTargets())
                 .containsExactly("192.0.2.0/24", "198.51.100.7");
-        assertThatThrownBy(() -> sip.registrar("192.0.3.10:5060").allowTarget("192.0.2.0/24").protocol())
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("192.0.3.10:5060").allowTarget("192.0.2.0/24")))
                 .as("just outside the block").isInstanceOf(SipConfigurationException.class);
     }
 
     @Test
     void badAddressBlocksAreRefusedAtOnce() {
         for (String bad : new String[] {"192.0.2.0/33", "192.0.2.0/abc", "192.0.2.0/-1", "example.com/24", "", "::1/129"}) {
-            assertThatThrownBy(() -> sip.registrar("127.0.0.1").allowTarget(bad))
+            assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").allowTarget(bad)))
                     .as(bad).isInstanceOf(SipConfigurationException.class)
                     .hasMessage("sipdrill: allowTarget '" + bad + "' is not an address block like 192.0.2.0/24");
         }
@@ -87,9 +87,9 @@ class SipConfigurationExceptionTest {
 
     @Test
     void otherSettingsUseTheSameType() {
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1").sockets(0))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").sockets(0)))
                 .isInstanceOf(SipConfigurationException.class).hasMessage("sipdrill: sockets must be between 1 and 250: 0");
-        assertThatThrownBy(() -> sip.registrar("127.0.0.1").domain(" "))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.0.1").domain(" ")))
                 .isInstanceOf(SipConfigurationException.class).hasMessage("sipdrill: domain must not be blank");
         assertThatThrownBy(() -> SipDsl.header(""))
                 .isInstanceOf(SipConfigurationException.class).hasMessage("sipdrill: header name must not be blank");

@@ -59,20 +59,20 @@ class SipProtocolBuilderTest {
     @Test
     void onlyUdpForNow() {
         assertThat(sip.registrar("127.0.1.1").transport(" UDP ").protocol().settings().transport()).isEqualTo("udp");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").transport("tcp"))
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").transport("tcp")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: transport 'tcp' is not supported: only udp for now");
     }
 
     @Test
     void badValuesAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1:notaport")).hasMessageStartingWith("sipdrill: registrar '127.0.1.1:notaport' is not HOST:PORT");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").backup(":5060")).hasMessageStartingWith("sipdrill: backup ':5060' is not HOST:PORT");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").sockets(0)).hasMessageContaining("sockets");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").timeScale(0)).hasMessageContaining("time scale");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").refreshBetween(0.9, 0.5)).hasMessageContaining("refreshBetween");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").failoverAfter(0)).hasMessageContaining("failoverAfter");
-        assertThatThrownBy(() -> sip.registrar("127.0.1.1").expires(Duration.ZERO)).hasMessageContaining("expires");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1:notaport"))).hasMessageStartingWith("sipdrill: registrar '127.0.1.1:notaport' is not HOST:PORT");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").backup(":5060"))).hasMessageStartingWith("sipdrill: backup ':5060' is not HOST:PORT");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").sockets(0))).hasMessageContaining("sockets");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").timeScale(0))).hasMessageContaining("time scale");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").refreshBetween(0.9, 0.5))).hasMessageContaining("refreshBetween");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").failoverAfter(0))).hasMessageContaining("failoverAfter");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").expires(Duration.ZERO))).hasMessageContaining("expires");
         assertThat(sip.registrar("[::1]:5080").protocol().settings().effectiveDomain()).isEqualTo("::1");
     }
 

@@ -85,14 +85,14 @@ class SippUsersFeederTest {
     @Test
     void missingFileIsOneClearMessage(@TempDir Path dir) {
         Path missing = dir.resolve("nope.csv");
-        assertThatThrownBy(() -> SipDsl.sippUsers(missing))
+        assertThatThrownBy(() -> StartOf.feed(() -> SipDsl.sippUsers(missing)))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: feeder file " + missing + " does not exist");
-        assertThatThrownBy(() -> SipDsl.sippUsers("no/such/users.csv"))
+        assertThatThrownBy(() -> StartOf.feed(() -> SipDsl.sippUsers("no/such/users.csv")))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessageStartingWith("sipdrill: feeder file no/such/users.csv does not exist (neither in ")
                 .hasMessageEndingWith(" nor on the class path, e.g. src/test/resources)");
-        assertThatThrownBy(() -> SipDsl.sippUsers(dir))
+        assertThatThrownBy(() -> StartOf.feed(() -> SipDsl.sippUsers(dir)))
                 .isInstanceOf(SipConfigurationException.class)
                 .hasMessage("sipdrill: feeder file " + dir + " is a directory");
     }

@@ -74,7 +74,13 @@ public final class SipComponents implements ProtocolComponents {
      */
     static Function1<SipProtocol, SipComponents> factory(CoreComponents core) {
         Map<SipProtocol, SipComponents> started = new ConcurrentHashMap<>(); // SipProtocol has identity equality
-        return protocol -> started.computeIfAbsent(protocol, p -> start(p, core));
+        return protocol -> {
+            // Thrown here, outside the simulation's constructor, Gatling prints our one line as it is.
+            protocol.problem().ifPresent(p -> {
+                throw p;
+            });
+            return started.computeIfAbsent(protocol, p -> start(p, core));
+        };
     }
 
     private static SipComponents start(SipProtocol protocol, CoreComponents core) {

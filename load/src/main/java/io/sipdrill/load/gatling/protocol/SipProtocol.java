@@ -27,9 +27,23 @@ public final class SipProtocol implements Protocol {
     private final List<Consumer<SipLiveView>> observers;
     private final AtomicReference<SipLiveView> live = new AtomicReference<>();
 
+    private final io.sipdrill.load.gatling.SipConfigurationException problem;
+
     public SipProtocol(SipSettings settings, List<Consumer<SipLiveView>> observers) {
+        this(settings, observers, null);
+    }
+
+    /** With the first configuration mistake, thrown when a run starts this protocol (null: none). */
+    public SipProtocol(SipSettings settings, List<Consumer<SipLiveView>> observers,
+                       io.sipdrill.load.gatling.SipConfigurationException problem) {
         this.settings = settings;
         this.observers = List.copyOf(observers);
+        this.problem = problem;
+    }
+
+    /** The configuration mistake this protocol carries, if any. */
+    public Optional<io.sipdrill.load.gatling.SipConfigurationException> problem() {
+        return Optional.ofNullable(problem);
     }
 
     public SipSettings settings() {
