@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = report != null ? report
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
         LeftoverCleanup.run(System.out);
+        Thread stopOnKill = null;
         try (Topology topology = topology(dir)) {
             Endpoints endpoints;
             DrillTarget target;
@@ -95,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 System.out.printf("sipdrill: starting %s topology ...%n", topology.name());
                 topology.start();
+                // SIGTERM or Ctrl-C: the servers we started (Kamailio processes) go down with us,
+                // thawed first; the drill's own rollback reverts the fault and closes the journal.
+                stopOnKill = new Thread(topology::close, "sipdrill-topology-stop");
+                Runtime.getRuntime().addShutdownHook(stopOnKill);
                 endpoints = topology.endpoints();
                 target = new DrillTarget(topology.name(), endpoints.primary().address(), endpoints.backup().address(),
                         DOMAIN, Optional.of(topology.registrarOutage()));
@@ -109,6 +114,14 @@ final class RunCommand implements Callable<Integer> {
                 progress.finish();
                 if (topology != null) {
                     topology.collectLogs(dir);
+                }
+            }
+        } finally {
+            if (stopOnKill != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopOnKill);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is already running
                 }
             }
         }
