@@ -53,7 +53,7 @@ class MisconfiguredSimulationTest {
         assertThat(root.getStackTrace()).as("no stack trace of our own").isEmpty();
         assertThat(root).hasToString(message);
         assertThat(reports(results)).as("no users ran, no report was written").isZero();
-        assertThat(sipLoopsAlive()).as("no SIP engine thread left running").isZero();
+        assertThat(SipLoops.stillRunning()).as("no SIP engine thread left running").isZero();
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -71,16 +71,4 @@ class MisconfiguredSimulationTest {
         }
     }
 
-    private static long sipLoopsAlive() throws InterruptedException {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        long alive;
-        do {
-            alive = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("sipdrill-sip-loop") && t.isAlive()).count();
-            if (alive > 0) {
-                Thread.sleep(20);
-            }
-        } while (alive > 0 && System.nanoTime() < deadline);
-        return alive;
-    }
 }

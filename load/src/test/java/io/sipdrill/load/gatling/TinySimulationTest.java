@@ -45,7 +45,7 @@ class TinySimulationTest {
                     .isGreaterThanOrEqualTo(80);
             assertThat(registrar.options()).isEqualTo(20);
             assertThat(registrar.bound()).as("everyone unregistered").isZero();
-            assertThat(sipLoopsStillRunning()).as("the engine closes with Gatling's actor system").isZero();
+            assertThat(SipLoops.stillRunning()).as("the engine closes with Gatling's actor system").isZero();
         }
     }
 
@@ -110,19 +110,6 @@ class TinySimulationTest {
         }
     }
 
-    /** SIP event-loop threads alive after a short grace period (closing waits for the loop to stop). */
-    private static long sipLoopsStillRunning() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        long alive;
-        do {
-            alive = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("sipdrill-sip-loop") && t.isAlive()).count();
-            if (alive > 0) {
-                Thread.sleep(20);
-            }
-        } while (alive > 0 && System.nanoTime() < deadline);
-        return alive;
-    }
 
     private static String indexOf(Path results) throws IOException {
         return Files.readString(onlyRunFolder(results).resolve("index.html"), StandardCharsets.UTF_8);
