@@ -75,10 +75,8 @@ public final class SipComponents implements ProtocolComponents {
     static Function1<SipProtocol, SipComponents> factory(CoreComponents core) {
         Map<SipProtocol, SipComponents> started = new ConcurrentHashMap<>(); // SipProtocol has identity equality
         return protocol -> {
-            // Thrown here, outside the simulation's constructor, Gatling prints our one line as it is.
-            protocol.problem().ifPresent(p -> {
-                throw p;
-            });
+            // Raised here, outside the simulation's constructor, our one line is printed as it is.
+            protocol.problem().ifPresent(io.sipdrill.load.gatling.internal.ConfigurationFailure::fail);
             return started.computeIfAbsent(protocol, p -> start(p, core));
         };
     }
