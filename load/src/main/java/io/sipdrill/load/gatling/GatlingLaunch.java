@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs a built-in simulation inside this JVM, on its own thread, and hands it its parameters.
@@ -31,7 +30,6 @@ public final class GatlingLaunch {
     private static final Map<Class<?>, Slot> SLOTS = new ConcurrentHashMap<>();
 
     private final Slot slot;
-    private final Path resultsDir;
     private final Thread thread;
     private volatile int exitCode = -1;
     private volatile Throwable failure;
@@ -39,9 +37,8 @@ public final class GatlingLaunch {
     private record Slot(Object spec, CountDownLatch ready, CountDownLatch go) {
     }
 
-    private GatlingLaunch(Slot slot, Path resultsDir, Thread thread) {
+    private GatlingLaunch(Slot slot, Thread thread) {
         this.slot = slot;
-        this.resultsDir = resultsDir;
         this.thread = thread;
     }
 
@@ -67,7 +64,7 @@ public final class GatlingLaunch {
             }
         }, "sipdrill-gatling");
         thread.setDaemon(true);
-        self[0] = new GatlingLaunch(slot, resultsDir, thread);
+        self[0] = new GatlingLaunch(slot, thread);
         thread.start();
         return self[0];
     }
@@ -131,15 +128,6 @@ public final class GatlingLaunch {
     /** What Gatling threw, if it failed rather than returned. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
-    }
-
-    /** The Gatling report's index.html, once written. */
-    public Optional<Path> report() {
-        try (Stream<Path> runs = Files.list(resultsDir)) {
-            return runs.map(r -> r.resolve("index.html")).filter(Files::isRegularFile).findFirst();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
     }
 
     /** Stops waiting users and interrupts Gatling's thread (used when the caller aborts). */

@@ -8,9 +8,7 @@ import io.sipdrill.load.time.DrillClock;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -80,12 +78,5 @@ public final class HandsetFleet {
 
     public int size() {
         return handsets.size();
-    }
-
-    /** How many handsets use each failback mode. */
-    public Map<FailbackMode, Integer> modes() {
-        Map<FailbackMode, Integer> m = new EnumMap<>(FailbackMode.class);
-        handsets.forEach(h -> m.merge(h.failbackMode(), 1, Integer::sum));
-        return m;
     }
 }

@@ -42,10 +42,6 @@ public final class ManualScheduler implements Scheduler {
         runDueUntil(now);
     }
 
-    public int pendingTasks() {
-        return (int) queue.stream().filter(t -> !t.cancelled).count();
-    }
-
     private void runDueUntil(long target) {
         Task next;
         while ((next = queue.peek()) != null && next.deadline <= target) {

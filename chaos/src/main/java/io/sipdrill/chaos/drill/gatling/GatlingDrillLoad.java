@@ -10,7 +10,6 @@ import io.sipdrill.load.time.DrillClock;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -67,11 +66,6 @@ public final class GatlingDrillLoad implements DrillLoad {
         // The drill's own report comes from the journal; a Gatling report problem must not lose it.
         launch.failure().ifPresent(f ->
                 System.err.println("sipdrill: Gatling ended with an error (its report may be missing): " + f));
-    }
-
-    /** The Gatling report's index.html, once written. */
-    public Optional<Path> report() {
-        return launch == null ? Optional.empty() : launch.report();
     }
 
     @Override

@@ -15,7 +15,6 @@ public final class LocalSocket {
     private final DatagramChannel channel;
     private final InetSocketAddress address;
     private final byte[] hostPortAscii;
-    private long sendFailures;
 
     LocalSocket(int index, DatagramChannel channel, InetSocketAddress address) {
         this.index = index;
@@ -40,23 +39,15 @@ public final class LocalSocket {
 
     /**
      * Sends one datagram without blocking. A full socket buffer (the kernel dropped it) counts as a
-     * send failure, the same loss a real phone would suffer; retransmission timers cover it.
+     * send failure (counted by the transaction layer), the same loss a real phone would suffer;
+     * retransmission timers cover it.
      */
     public boolean send(ByteBuffer datagram, InetSocketAddress target) {
         try {
-            if (channel.send(datagram, target) == 0) {
-                sendFailures++;
-                return false;
-            }
-            return true;
+            return channel.send(datagram, target) != 0;
         } catch (IOException e) {
-            sendFailures++;
             return false;
         }
-    }
-
-    public long sendFailures() {
-        return sendFailures;
     }
 
     DatagramChannel channel() {

@@ -48,7 +48,6 @@ public final class SipEventLoop implements Scheduler, AutoCloseable {
     private volatile DatagramHandler handler;
     private volatile boolean running;
     private Thread thread;
-    private long datagramsReceived;
     private volatile long taskFailures;
 
     private SipEventLoop(Ticker ticker, Selector selector, List<LocalSocket> sockets) {
@@ -111,10 +110,6 @@ public final class SipEventLoop implements Scheduler, AutoCloseable {
 
     public LocalSocket socket(int index) {
         return sockets.get(index);
-    }
-
-    public long datagramsReceived() {
-        return datagramsReceived;
     }
 
     public synchronized void start() {
@@ -196,7 +191,6 @@ public final class SipEventLoop implements Scheduler, AutoCloseable {
                 return;
             }
             receiveBuffer.flip();
-            datagramsReceived++;
             try {
                 handler.onDatagram(socket, (InetSocketAddress) sender, receiveBuffer);
             } catch (RuntimeException e) {
