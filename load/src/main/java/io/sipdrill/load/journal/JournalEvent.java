@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JournalEvent.TimelineSample.class, name = "timeline"),
     @JsonSubTypes.Type(value = JournalEvent.FaultStep.class, name = "fault"),
     @JsonSubTypes.Type(value = JournalEvent.DrillEnded.class, name = "end"),
+    @JsonSubTypes.Type(value = JournalEvent.CallEnded.class, name = "call"),
+    @JsonSubTypes.Type(value = JournalEvent.DdiRoute.class, name = "ddi"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface JournalEvent {
@@ -74,6 +76,41 @@ public sealed interface JournalEvent {
 
     /** Last line: why the drill ended (completed, aborted, interrupted). */
     record DrillEnded(long t, String reason) implements JournalEvent {
+    }
+
+    /**
+     * A finished call attempt, written by its caller (the carrier for inbound DDI calls, the
+     * handset for outbound ones) when the call ends.
+     *
+     * @param h         the handset (callee of an inbound call, caller of an outbound one); -1 when
+     *                  no handset took part (an inbound call that reached voicemail)
+     * @param pop       the POP the INVITE went to (inbound: where DDI routing pointed)
+     * @param dir       {@code in} (carrier → DDI → handset) or {@code out} (handset → carrier)
+     * @param outcome   {@code answered} (2xx from a handset or the far end), {@code voicemail}
+     *                  (answered by the voicemail fallback), {@code failed} (final error or
+     *                  timeout), {@code cancelled} (the caller gave up before an answer)
+     * @param code      the final status code; null on timeout or cancel
+     * @param cause     why a failed call failed: {@code busy} (486), {@code unavailable} (480),
+     *                  {@code not_found} (404), {@code timeout} (Timer B), {@code error}, or the code
+     * @param setupMs   real ms from the first INVITE sent to the 2xx; null when not answered
+     * @param pddMs     post-dial delay: real ms from the first INVITE to the first 180/183; null if none
+     * @param talkMs    real ms from the 2xx to the BYE; null when not answered
+     * @param sent      INVITE transmissions (1 + Timer A retransmissions)
+     * @param retransmits every retransmission the call caused, INVITE, BYE and CANCEL together
+     * @param rtpLossPct  RFC 3550 cumulative loss of the media the caller received, in percent
+     * @param rtpJitterMs RFC 3550 interarrival jitter of that media, in ms
+     * @param mos         ITU-T G.107 E-model MOS estimate for that media
+     */
+    record CallEnded(long t, int h, Pop pop, String dir, String outcome, Integer code, String cause,
+                     @JsonProperty("setup_ms") Double setupMs, @JsonProperty("pdd_ms") Double pddMs,
+                     @JsonProperty("talk_ms") Double talkMs, int sent, int retransmits,
+                     @JsonProperty("rtp_loss_pct") Double rtpLossPct,
+                     @JsonProperty("rtp_jitter_ms") Double rtpJitterMs,
+                     Double mos) implements JournalEvent {
+    }
+
+    /** Inbound DDI routing switched to {@code to} (the incident's 11:45 and 12:05 steps). */
+    record DdiRoute(long t, Pop to, String reason) implements JournalEvent {
     }
 
     /** Where a handset is registered, as the journal spells it. */
