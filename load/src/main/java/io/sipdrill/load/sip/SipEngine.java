@@ -1,8 +1,11 @@
 package io.sipdrill.load.sip;
 
+import io.sipdrill.load.sip.call.CallLayer;
 import io.sipdrill.load.sip.codec.LeanSipCodec;
 import io.sipdrill.load.sip.codec.SipCodec;
+import io.sipdrill.load.sip.codec.SipMessage;
 import io.sipdrill.load.sip.codec.SipParseException;
+import io.sipdrill.load.sip.codec.SipResponse;
 import io.sipdrill.load.sip.transaction.SipTimers;
 import io.sipdrill.load.sip.transaction.TransactionLayer;
 import io.sipdrill.load.sip.transport.LocalSocket;
@@ -17,20 +20,33 @@ import java.util.List;
 
 /**
  * The handsets' SIP engine: one event loop with a small socket pool, the codec, and the
- * transaction layer wired together. Datagrams that are responses go to their transaction;
- * malformed ones and requests (handsets do not serve any yet) are counted.
+ * transaction and call layers wired together. Responses go to their transaction; requests (calls)
+ * to the call layer; malformed datagrams are counted.
  */
 public final class SipEngine implements AutoCloseable {
 
     private final SipEventLoop loop;
     private final TransactionLayer transactions;
     private final SipCodec codec;
+    private final CallLayer calls;
 
     private SipEngine(SipEventLoop loop, SipTimers timers, SipCodec codec) {
         this.loop = loop;
         this.codec = codec;
         this.transactions = new TransactionLayer(loop, timers);
+        this.calls = new CallLayer(transactions, "sipdrill.test");
         loop.handler(this::onDatagram);
+    }
+
+    /**
+     * Binds one UDP socket on each of {@code addresses} as given (fixed ports: a carrier or a
+     * voicemail that others route to).
+     */
+    public static SipEngine bind(List<InetSocketAddress> addresses, SipTimers timers) {
+        SipEventLoop loop = SipEventLoop.bind(addresses, (s, a, d) -> { });
+        SipEngine engine = new SipEngine(loop, timers, new LeanSipCodec());
+        loop.start();
+        return engine;
     }
 
     /**
@@ -73,14 +89,35 @@ public final class SipEngine implements AutoCloseable {
             if (datagram.remaining() <= 4) {
                 return; // CRLF keep-alives (RFC 5626 §4.4.1) are not messages
             }
-            transactions.onUnexpectedRequest();
+            SipMessage request;
+            try {
+                request = SipMessage.parse(datagram);
+            } catch (SipParseException | RuntimeException e) {
+                transactions.onMalformed();
+                return;
+            }
+            if ("REGISTER".equals(request.method())) {
+                transactions.onUnexpectedRequest(); // handsets are not registrars
+                return;
+            }
+            calls.onRequest(socket, sender, request);
             return;
         }
         try {
-            transactions.onResponse(codec.decodeResponse(datagram));
+            SipResponse response = codec.decodeResponse(datagram.duplicate());
+            if (!"REGISTER".equals(response.cseqMethod()) && !"OPTIONS".equals(response.cseqMethod())) {
+                // Responses to calls need tags, Contact, Record-Route and the SDP: parse them whole.
+                response = response.withMessage(SipMessage.parse(datagram));
+            }
+            transactions.onResponse(response);
         } catch (SipParseException | RuntimeException e) {
             transactions.onMalformed();
         }
+    }
+
+    /** The calls placed and answered on this engine's sockets. Use on the loop thread. */
+    public CallLayer calls() {
+        return calls;
     }
 
     public SipEventLoop loop() {

@@ -149,7 +149,7 @@ public final class LeanSipCodec implements SipCodec {
         }
         SipHeaders headers = keepHeaders ? new SipHeaders(Arrays.copyOfRange(b, headerStart, Math.min(pos, len))) : null;
         return new SipResponse(code, reason, branch, cseqMethod, cseqNumber, callId, www, proxy,
-                expires, contactExpires, minExpires, retryAfter, headers);
+                expires, contactExpires, minExpires, retryAfter, headers, null);
     }
 
     private enum Header { VIA, CSEQ, CALL_ID, WWW_AUTHENTICATE, PROXY_AUTHENTICATE, EXPIRES, MIN_EXPIRES, RETRY_AFTER, CONTACT, OTHER }
@@ -243,6 +243,12 @@ public final class LeanSipCodec implements SipCodec {
         }
         if (len == 6 && startsWith(b, off, "INVITE")) {
             return "INVITE";
+        }
+        if (len == 3 && startsWith(b, off, "BYE")) {
+            return "BYE";
+        }
+        if (len == 6 && startsWith(b, off, "CANCEL")) {
+            return "CANCEL";
         }
         return ascii(b, off, len);
     }

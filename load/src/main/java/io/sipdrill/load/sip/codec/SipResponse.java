@@ -8,17 +8,26 @@ package io.sipdrill.load.sip.codec;
  * @param contactExpires    the expires parameter of the first Contact
  * @param headers           every header line, kept only by a codec asked to keep them (load-test
  *                          checks read them); null otherwise
+ * @param message           the whole message (tags, Contact, Record-Route, body) for responses to
+ *                          calls; null for registrations, whose hot path never needs it
  */
 public record SipResponse(int statusCode, String reason, String branch, String cseqMethod, long cseqNumber,
                           String callId, String wwwAuthenticate, String proxyAuthenticate,
-                          int expires, int contactExpires, int minExpires, int retryAfter, SipHeaders headers) {
+                          int expires, int contactExpires, int minExpires, int retryAfter, SipHeaders headers,
+                          SipMessage message) {
 
     /** A response whose header lines were not kept: what the handsets' hot path decodes. */
     public SipResponse(int statusCode, String reason, String branch, String cseqMethod, long cseqNumber,
                        String callId, String wwwAuthenticate, String proxyAuthenticate,
                        int expires, int contactExpires, int minExpires, int retryAfter) {
         this(statusCode, reason, branch, cseqMethod, cseqNumber, callId, wwwAuthenticate, proxyAuthenticate,
-                expires, contactExpires, minExpires, retryAfter, null);
+                expires, contactExpires, minExpires, retryAfter, null, null);
+    }
+
+    /** This response with its whole message attached (what call transactions read). */
+    public SipResponse withMessage(SipMessage whole) {
+        return new SipResponse(statusCode, reason, branch, cseqMethod, cseqNumber, callId, wwwAuthenticate,
+                proxyAuthenticate, expires, contactExpires, minExpires, retryAfter, whole.headers(), whole);
     }
 
     public boolean isProvisional() {

@@ -18,6 +18,8 @@ public final class TransactionLayer {
     private final SipTimers timers;
     private final SipCounters counters = new SipCounters();
     private final Map<String, ClientTransaction> live = new HashMap<>(1 << 14);
+    // INVITEs apart: a CANCEL shares its INVITE's branch (RFC 3261 §9.1) and lives in the other table.
+    private final Map<String, InviteClientTransaction> liveInvites = new HashMap<>();
     private final String branchPrefix;
     private long nextBranch;
 
@@ -49,8 +51,32 @@ public final class TransactionLayer {
         return tx;
     }
 
+    /**
+     * Starts an INVITE transaction: sends the INVITE now and arms Timers A and B.
+     *
+     * @param ackForFailure writes the ACK for a 3xx–6xx (same branch; To tag from the response)
+     */
+    public InviteClientTransaction startInvite(String branch, ClientTransaction.Sender sender, InetSocketAddress target,
+                                               byte[] invite, java.util.function.Function<SipResponse, byte[]> ackForFailure,
+                                               InviteTransactionListener listener) {
+        InviteClientTransaction tx = new InviteClientTransaction(this, branch, sender, target, invite, ackForFailure, listener);
+        liveInvites.put(branch, tx);
+        counters.transactionsStarted++;
+        tx.start();
+        return tx;
+    }
+
     /** Routes a response to its transaction; a response for no live transaction is counted as stray. */
     public void onResponse(SipResponse response) {
+        if ("INVITE".equals(response.cseqMethod())) {
+            InviteClientTransaction invite = liveInvites.get(response.branch());
+            if (invite == null) {
+                counters.strayResponses++;
+            } else {
+                invite.onResponse(response);
+            }
+            return;
+        }
         ClientTransaction tx = live.get(response.branch());
         if (tx == null || !tx.method().equals(response.cseqMethod())) {
             counters.strayResponses++;
@@ -71,8 +97,12 @@ public final class TransactionLayer {
         live.remove(tx.branch(), tx);
     }
 
+    void removeInvite(InviteClientTransaction tx) {
+        liveInvites.remove(tx.branch(), tx);
+    }
+
     public int liveTransactions() {
-        return live.size();
+        return live.size() + liveInvites.size();
     }
 
     public Scheduler scheduler() {

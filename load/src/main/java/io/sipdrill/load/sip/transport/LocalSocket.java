@@ -32,6 +32,11 @@ public final class LocalSocket {
         return address;
     }
 
+    /** {@code host:port}, for Via and Contact of the rarer messages written as strings (calls). */
+    public String hostPort() {
+        return new String(hostPortAscii, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** {@code host:port} as ASCII bytes, for Via and Contact. */
     public byte[] hostPortAscii() {
         return hostPortAscii;

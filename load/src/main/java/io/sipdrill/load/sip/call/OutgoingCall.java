@@ -1,0 +1,219 @@
+package io.sipdrill.load.sip.call;
+
+import io.sipdrill.load.sip.codec.HeaderValues;
+import io.sipdrill.load.sip.codec.SipMessage;
+import io.sipdrill.load.sip.codec.SipParseException;
+import io.sipdrill.load.sip.codec.SipResponse;
+import io.sipdrill.load.sip.transaction.ClientTransaction;
+import io.sipdrill.load.sip.transaction.InviteClientTransaction;
+import io.sipdrill.load.sip.transaction.InviteTransactionListener;
+import io.sipdrill.load.sip.transaction.TransactionListener;
+import io.sipdrill.load.sip.transaction.TransactionOutcome;
+import io.sipdrill.load.sip.transport.LocalSocket;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The caller's side (UAC, RFC 3261 §13.2): INVITE with an SDP offer through a proxy, ringing,
+ * the 2xx ACKed end to end through the route set, media started from the SDP answer, and the end
+ * by BYE, by CANCEL before an answer, or by a final error.
+ */
+public final class OutgoingCall extends Call implements InviteTransactionListener {
+
+    private final String toUri;
+    private final InetSocketAddress proxy;
+    private InviteClientTransaction invite;
+    private SipMessage inviteMessage;
+    private long localCseq = 1;
+    private long firstRingNanos = -1;
+    private boolean provisionalSeen;
+    private boolean cancelRequested;
+    private boolean cancelSent;
+    private byte[] ack;
+    private Integer finalCode;
+    private String answeredBy;
+
+    OutgoingCall(CallLayer layer, LocalSocket socket, String fromUser, String toUser, InetSocketAddress proxy,
+                 String callId, String localTag, CallListener listener) {
+        super(layer, socket, fromUser, callId, localTag, listener);
+        this.toUri = "sip:" + toUser + "@" + layer.domain();
+        this.proxy = proxy;
+    }
+
+    void start() {
+        media = layer.media().open(socket.address());
+        String sdp = io.sipdrill.load.sdp.Sdp.offer(createdNanos & 0xffffffL, media.local(),
+                java.util.List.of(io.sipdrill.load.rtp.G711.PCMU, io.sipdrill.load.rtp.G711.PCMA));
+        String branch = layer.transactions().newBranch();
+        byte[] request = CallMessages.invite(toUri, socket.hostPort(), branch, localUri(), localTag, toUri, callId,
+                localCseq, "sip:" + localUser + "@" + socket.hostPort(), sdp);
+        try {
+            inviteMessage = SipMessage.parse(request);
+        } catch (SipParseException e) {
+            throw new IllegalStateException("we wrote an INVITE we cannot read", e);
+        }
+        invite = layer.transactions().startInvite(branch, this::send, proxy, request,
+                response -> CallMessages.sameTransaction("ACK", inviteMessage, response.message().headers().first("To")),
+                this);
+    }
+
+    private String localUri() {
+        return "sip:" + localUser + "@" + layer.domain();
+    }
+
+    /** Where the INVITE went (the POP or proxy). */
+    public InetSocketAddress proxy() {
+        return proxy;
+    }
+
+    @Override
+    public void hangup() {
+        if (isEnded()) {
+            return;
+        }
+        if (isAnswered()) {
+            sendBye();
+        } else {
+            cancel();
+        }
+    }
+
+    /** Gives up before an answer. RFC 3261 §9.1: a CANCEL waits for a provisional response. */
+    public void cancel() {
+        if (isAnswered() || isEnded()) {
+            return;
+        }
+        cancelRequested = true;
+        if (provisionalSeen) {
+            sendCancel();
+        }
+    }
+
+    private void sendCancel() {
+        if (cancelSent) {
+            return;
+        }
+        cancelSent = true;
+        byte[] cancel = CallMessages.sameTransaction("CANCEL", inviteMessage, inviteMessage.headers().first("To"));
+        layer.transactions().start(invite.branch(), "CANCEL", this::send, proxy, cancel, new TransactionListener() {
+            @Override
+            public void onCompleted(ClientTransaction tx, TransactionOutcome outcome, SipResponse response) {
+                // The 487 to the INVITE ends the call; a CANCEL that went unanswered leaves Timer B to end it.
+            }
+
+            @Override
+            public void onRetransmit(ClientTransaction tx, int transmission) {
+                retransmits++;
+            }
+        }, this);
+    }
+
+    // ---- INVITE transaction ---------------------------------------------------------------------
+
+    @Override
+    public void onProvisional(InviteClientTransaction tx, SipResponse response) {
+        provisionalSeen = true;
+        if (response.statusCode() > 100 && firstRingNanos < 0) {
+            firstRingNanos = layer.scheduler().nanoTime();
+            listener.onRinging(this);
+        }
+        if (cancelRequested) {
+            sendCancel();
+        }
+    }
+
+    @Override
+    public void onFinal(InviteClientTransaction tx, SipResponse response) {
+        finalCode = response.statusCode();
+        if (!response.isSuccess()) {
+            CallOutcome outcome = response.statusCode() == 487 && cancelRequested ? CallOutcome.CANCELLED : CallOutcome.FAILED;
+            end(result(outcome, CallResult.causeOf(response.statusCode()), stopMedia()));
+            return;
+        }
+        SipMessage ok = response.message();
+        answeredNanos = layer.scheduler().nanoTime();
+        String contact = ok.contactUri();
+        answeredBy = contact == null ? null : HeaderValues.user(contact);
+        dialog = new Dialog(callId, localTag, ok.toTag(), localUri(), toUri,
+                contact == null ? toUri : contact, CallMessages.reversed(ok.recordRoutes()));
+        ack = CallMessages.inDialog("ACK", dialog, socket.hostPort(), layer.transactions().newBranch(), 1);
+        send(ack, dialog.nextHop());
+        if (cancelRequested) {
+            sendBye(); // answered while our CANCEL crossed it: RFC 3261 §9.1 says hang up with BYE
+            return;
+        }
+        startMedia(ok.body());
+        listener.onAnswered(this);
+    }
+
+    @Override
+    public void on2xxRetransmission(InviteClientTransaction tx, SipResponse response) {
+        if (ack != null && dialog != null) {
+            retransmits++;
+            send(ack, dialog.nextHop());
+        }
+    }
+
+    @Override
+    public void onTimeout(InviteClientTransaction tx, boolean transportError) {
+        end(result(CallOutcome.FAILED, transportError ? "error" : "timeout", stopMedia()));
+    }
+
+    @Override
+    public void onRetransmit(InviteClientTransaction tx, int transmission) {
+        retransmits++;
+    }
+
+    // ---- dialog ---------------------------------------------------------------------------------
+
+    @Override
+    boolean matches(SipMessage request) {
+        return localTag.equals(request.toTag());
+    }
+
+    @Override
+    void onRequest(SipMessage request, InetSocketAddress source) {
+        switch (request.method()) {
+            case "BYE" -> onBye(request, source);
+            case "ACK" -> { }
+            default -> respond(request, source, 501, "Not Implemented");
+        }
+    }
+
+    @Override
+    void remoteHungUp() {
+        Double talk = talkMs();
+        end(new CallResult(CallOutcome.ANSWERED, finalCode, null, answeredBy, setupMs(), pddMs(), talk,
+                invite.transmissions(), retransmits, stopMedia()));
+    }
+
+    @Override
+    void byeCompleted(TransactionOutcome outcome, SipResponse response) {
+        Double talk = talkMs();
+        MediaStats stats = stopMedia();
+        if (cancelRequested) {
+            end(result(CallOutcome.CANCELLED, "cancelled", stats));
+            return;
+        }
+        end(new CallResult(CallOutcome.ANSWERED, finalCode, null, answeredBy, setupMs(), pddMs(), talk,
+                invite.transmissions(), retransmits, stats));
+    }
+
+    @Override
+    long nextLocalCseq() {
+        return ++localCseq;
+    }
+
+    private CallResult result(CallOutcome outcome, String cause, MediaStats stats) {
+        return new CallResult(outcome, finalCode, cause, answeredBy, null, pddMs(), null,
+                invite == null ? 0 : invite.transmissions(), retransmits, stats);
+    }
+
+    private Double setupMs() {
+        return answeredNanos < 0 ? null : (answeredNanos - createdNanos) / 1e6;
+    }
+
+    private Double pddMs() {
+        return firstRingNanos < 0 ? null : (firstRingNanos - createdNanos) / 1e6;
+    }
+}
