@@ -10,7 +10,7 @@ public enum Pop {
         return this == PRIMARY ? BACKUP : PRIMARY;
     }
 
-    JournalEvent.Pop journal() {
+    public JournalEvent.Pop journal() {
         return this == PRIMARY ? JournalEvent.Pop.PRIMARY : JournalEvent.Pop.BACKUP;
     }
 }

@@ -27,6 +27,7 @@ public final class IncomingCall extends Call {
     private Scheduler.Timeout resend;
     private Scheduler.Timeout giveUp;
     private long resendInterval;
+    private String contactUser;
 
     IncomingCall(CallLayer layer, LocalSocket socket, SipMessage invite, InetSocketAddress source, String localTag) {
         super(layer, socket, io.sipdrill.load.sip.codec.HeaderValues.user(invite.requestUri()), invite.callId(),
@@ -34,6 +35,12 @@ public final class IncomingCall extends Call {
         this.invite = invite;
         this.source = source;
         this.inviteBranch = invite.branch();
+        this.contactUser = localUser;
+    }
+
+    /** Answers as another user than the one dialled (a voicemail box answers as {@code vm-<ext>}). */
+    public void answerAs(String user) {
+        this.contactUser = user;
     }
 
     /** The number that was dialled (the Request-URI user), e.g. an extension or a voicemail box. */
@@ -111,7 +118,7 @@ public final class IncomingCall extends Call {
 
     private void sendResponse(int status, String reason, String sdp) {
         lastResponse = CallMessages.response(invite, status, reason, localTag,
-                "sip:" + localUser + "@" + socket.hostPort(), sdp);
+                "sip:" + contactUser + "@" + socket.hostPort(), sdp);
         send(lastResponse, source);
     }
 
