@@ -49,6 +49,11 @@ public final class Carrier implements AutoCloseable {
 
     /** Sends one inbound call to {@code ddi} at the POP DDI routing points at now. Any thread. */
     public void callDdi(String ddi) {
+        callDdi(ddi, CallListener.IGNORE);
+    }
+
+    /** As {@link #callDdi(String)}, telling {@code observer} when it is answered and when it ends. */
+    public void callDdi(String ddi, CallListener observer) {
         engine.loop().execute(() -> {
             Pop pop = routing.current();
             engine.calls().call(engine.sockets().get(0), "carrier", ddi, routing.address(pop), new CallListener() {
@@ -60,11 +65,13 @@ public final class Carrier implements AutoCloseable {
                 @Override
                 public void onAnswered(Call call) {
                     call.scheduler().schedule(call::hangup, times.talkNanos(), TimeUnit.NANOSECONDS);
+                    observer.onAnswered(call);
                 }
 
                 @Override
                 public void onEnded(Call call, CallResult result) {
                     records.write(handsetOfDdi.applyAsInt(ddi), pop, "in", result);
+                    observer.onEnded(call, result);
                 }
             });
         });

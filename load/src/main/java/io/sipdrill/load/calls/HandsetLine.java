@@ -57,6 +57,11 @@ public final class HandsetLine {
      * nowhere: it has nothing better to try). Returns false when the line is busy.
      */
     public boolean dial(String number) {
+        return dial(number, CallListener.IGNORE);
+    }
+
+    /** As {@link #dial(String)}, telling {@code observer} when it is answered and when it ends. */
+    public boolean dial(String number, CallListener observer) {
         if (current != null) {
             return false;
         }
@@ -70,12 +75,14 @@ public final class HandsetLine {
             @Override
             public void onAnswered(Call call) {
                 call.scheduler().schedule(call::hangup, times.talkNanos(), TimeUnit.NANOSECONDS);
+                observer.onAnswered(call);
             }
 
             @Override
             public void onEnded(Call call, CallResult result) {
                 ended(call);
                 records.write(handset.id(), pop, "out", result);
+                observer.onEnded(call, result);
             }
         });
         return true;

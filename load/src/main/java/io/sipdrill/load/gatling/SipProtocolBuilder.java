@@ -1,6 +1,7 @@
 package io.sipdrill.load.gatling;
 
 import io.gatling.javaapi.core.ProtocolBuilder;
+import io.sipdrill.load.gatling.protocol.SipCallSettings;
 import io.sipdrill.load.gatling.protocol.SipLiveView;
 import io.sipdrill.load.gatling.protocol.SipProtocol;
 import io.sipdrill.load.gatling.protocol.SipSettings;
@@ -51,9 +52,9 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
          */
         public SipProtocolBuilder registrar(String hostPort) {
             try {
-                return new SipProtocolBuilder(SipSettings.defaults(hostPort), List.of(), null);
+                return new SipProtocolBuilder(SipSettings.defaults(hostPort), List.of(), null, null);
             } catch (SipConfigurationException e) {
-                return new SipProtocolBuilder(SipSettings.defaults("127.0.0.1:5060"), List.of(), e);
+                return new SipProtocolBuilder(SipSettings.defaults("127.0.0.1:5060"), List.of(), e, null);
             }
         }
     }
@@ -62,17 +63,55 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     private final List<Consumer<SipLiveView>> observers;
     /** The first mistake made while building; it surfaces when Gatling starts the protocol (see {@link #protocol()}). */
     private final SipConfigurationException problem;
+    private final SipCallSettings calls; // null: handsets do not take part in calls
     private volatile SipProtocol protocol;
 
     private SipProtocolBuilder(SipSettings settings, List<Consumer<SipLiveView>> observers,
-                               SipConfigurationException problem) {
+                               SipConfigurationException problem, SipCallSettings calls) {
         this.s = settings;
         this.observers = observers;
         this.problem = problem;
+        this.calls = calls;
     }
 
     private SipProtocolBuilder with(SipSettings settings) {
-        return new SipProtocolBuilder(settings, observers, problem);
+        return new SipProtocolBuilder(settings, observers, problem, calls);
+    }
+
+    private SipProtocolBuilder withCalls(SipCallSettings c) {
+        return new SipProtocolBuilder(s, observers, problem, c);
+    }
+
+    private SipCallSettings callsOrDefault() {
+        return calls == null ? SipCallSettings.DEFAULT : calls;
+    }
+
+    /**
+     * Handsets take part in calls: each one's phone line answers inbound calls after a ring and
+     * places outbound calls ({@code sip(name).dial(number)}), talking and giving up as
+     * {@code times} says. Answered calls exchange G.711 RTP unless {@link #rtp} turns it off.
+     */
+    public SipProtocolBuilder calls(io.sipdrill.load.calls.CallTimes times) {
+        return withCalls(callsOrDefault().withTimes(Objects.requireNonNull(times, "times")));
+    }
+
+    /**
+     * A carrier at {@code hostPort} (e.g. {@code 127.0.4.1:5060}) that sends inbound DDI calls
+     * ({@code sip(name).callDdi(ddi)}) to the POP DDI routing points at and answers outbound
+     * calls. Implies {@link #calls}.
+     */
+    public SipProtocolBuilder carrier(String hostPort) {
+        return guarded(() -> withCalls(callsOrDefault().withCarrier(hostPort)));
+    }
+
+    /** RTP for answered calls on (default) or off (signalling-only load). */
+    public SipProtocolBuilder rtp(boolean on) {
+        return withCalls(callsOrDefault().withRtp(on, callsOrDefault().rtpLoss()));
+    }
+
+    /** Drops this share (0..1) of outgoing RTP packets: a loss seam for media-quality tests. */
+    public SipProtocolBuilder rtpLoss(double share) {
+        return guarded(() -> withCalls(callsOrDefault().withRtp(callsOrDefault().rtp(), share)));
     }
 
     /**
@@ -88,7 +127,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         try {
             return change.get();
         } catch (SipConfigurationException e) {
-            return new SipProtocolBuilder(s, observers, e);
+            return new SipProtocolBuilder(s, observers, e, calls);
         }
     }
 
@@ -259,7 +298,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     public SipProtocolBuilder observe(Consumer<SipLiveView> observer) {
         List<Consumer<SipLiveView>> all = new ArrayList<>(observers);
         all.add(Objects.requireNonNull(observer, "observer"));
-        return new SipProtocolBuilder(s, List.copyOf(all), problem);
+        return new SipProtocolBuilder(s, List.copyOf(all), problem, calls);
     }
 
     /** The live view of the latest run using this builder's protocol; empty until its engine started. */
@@ -288,7 +327,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
             }
             // a feeder file that could not be read (SipDsl.sippUsers) is reported here too
             SipConfigurationException feederProblem = SipConfigurationException.takeDeferred();
-            protocol = new SipProtocol(s, observers, first != null ? first : feederProblem);
+            protocol = new SipProtocol(s, observers, first != null ? first : feederProblem, calls);
         }
         return protocol;
     }

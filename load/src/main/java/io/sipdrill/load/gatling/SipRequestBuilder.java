@@ -26,6 +26,24 @@ public final class SipRequestBuilder {
         return new UnregisterActionBuilder(name);
     }
 
+    /**
+     * The virtual user's handset calls {@code number} (an EL string, e.g. {@code "#{external}"})
+     * through the POP it is registered on; OK when answered. Needs {@code .calls(…)} on the protocol.
+     */
+    public io.sipdrill.load.gatling.action.CallActionBuilder dial(String number) {
+        return new io.sipdrill.load.gatling.action.CallActionBuilder(name, number,
+                io.sipdrill.load.gatling.action.CallActionBuilder.Caller.HANDSET);
+    }
+
+    /**
+     * The carrier calls DDI {@code ddi} (an EL string) at the POP DDI routing points at; OK when
+     * answered by a handset or voicemail. Needs {@code .carrier(…)} on the protocol.
+     */
+    public io.sipdrill.load.gatling.action.CallActionBuilder callDdi(String ddi) {
+        return new io.sipdrill.load.gatling.action.CallActionBuilder(name, ddi,
+                io.sipdrill.load.gatling.action.CallActionBuilder.Caller.CARRIER);
+    }
+
     /** Send one OPTIONS to the registrar. */
     public OptionsActionBuilder options() {
         return new OptionsActionBuilder(name);

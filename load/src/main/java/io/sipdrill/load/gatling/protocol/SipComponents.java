@@ -56,6 +56,7 @@ public final class SipComponents implements ProtocolComponents {
     private final Map<Long, SipUser> users = new ConcurrentHashMap<>();
     private final SipLiveView view;
     private long optionsCount;                              // loop thread only
+    private volatile SipCallComponents calls;               // null: handsets take no calls
 
     private SipComponents(SipProtocol protocol, SipEngine engine, HandsetContext context, InetSocketAddress registrar) {
         SipSettings s = protocol.settings();
@@ -95,6 +96,12 @@ public final class SipComponents implements ProtocolComponents {
             HandsetContext context = new HandsetContext(engine.transactions(), new RegisterTemplate(s.effectiveDomain()),
                     primary, backup, s.journal(), clock, new PopCounts(0));
             components = new SipComponents(protocol, engine, context, primary);
+            if (protocol.calls().isPresent()) {
+                components.calls = new SipCallComponents(protocol.calls().get(), engine,
+                        SipMedia.forSettings(protocol.calls().get(), s), s.journal(), clock, primary, backup,
+                        s.allowedTargets());
+                components.view.ddi(components.calls.routing());
+            }
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -150,6 +157,9 @@ public final class SipComponents implements ProtocolComponents {
                 u = new SipUser(engine.loop()::execute, handset, action, session);
                 handset.observer(u);
                 users.put(id, u);
+                if (calls != null) {
+                    calls.plugIn(id, handset, socketFor(id));
+                }
             } else {
                 u.adopt(action, session);
             }
@@ -188,6 +198,27 @@ public final class SipComponents implements ProtocolComponents {
         });
     }
 
+    /** The virtual user's handset calls {@code number}; OK when answered, with the setup time. */
+    public void dial(SipActionBase action, Session session, String name, String number) {
+        onLoop(action, session, name, () -> {
+            if (calls == null) {
+                action.failNow(session, name, "calls are off: enable them with sip.registrar(…).calls(times)");
+                return;
+            }
+            calls.dial(action, session, name, number);
+        });
+    }
+
+    /** The carrier calls {@code ddi} at the POP DDI routing points at; OK when answered. */
+    public void callDdi(SipActionBase action, Session session, String name, String ddi) {
+        SipCallComponents c = calls;
+        if (c == null) {
+            action.failNow(session, name, "calls are off: configure a carrier with sip.registrar(…).carrier(…)");
+            return;
+        }
+        c.callDdi(action, session, name, ddi);
+    }
+
     /** Runs {@code work} on the loop; if it throws, the step fails instead of hanging the user. */
     private void onLoop(SipActionBase action, Session session, String name, Runnable work) {
         engine.loop().execute(() -> {
@@ -218,6 +249,9 @@ public final class SipComponents implements ProtocolComponents {
             stopped.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // closing anyway
+        }
+        if (calls != null) {
+            calls.close();
         }
         engine.close();
     }

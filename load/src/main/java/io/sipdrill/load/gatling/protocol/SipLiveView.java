@@ -25,6 +25,7 @@ public final class SipLiveView {
     private final IntSupplier handsets;
     private final SipCounters counters;
     private final DrillClock clock;
+    private volatile io.sipdrill.load.calls.DdiRouting ddi;
 
     SipLiveView(PopCounts counts, IntSupplier handsets, SipCounters counters, DrillClock clock) {
         this.counts = counts;
@@ -61,6 +62,15 @@ public final class SipLiveView {
     /** The drill clock journal events are stamped with. */
     public DrillClock clock() {
         return clock;
+    }
+
+    /** Inbound DDI routing (switch it to move the carrier's calls between POPs); empty without a carrier. */
+    public java.util.Optional<io.sipdrill.load.calls.DdiRouting> ddi() {
+        return java.util.Optional.ofNullable(ddi);
+    }
+
+    void ddi(io.sipdrill.load.calls.DdiRouting routing) {
+        this.ddi = routing;
     }
 
     /** A timeline sample stamped with the drill clock, ready for the journal. */

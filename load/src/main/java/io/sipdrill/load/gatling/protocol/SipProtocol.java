@@ -28,17 +28,24 @@ public final class SipProtocol implements Protocol {
     private final AtomicReference<SipLiveView> live = new AtomicReference<>();
 
     private final io.sipdrill.load.gatling.SipConfigurationException problem;
+    private final SipCallSettings calls;
 
     public SipProtocol(SipSettings settings, List<Consumer<SipLiveView>> observers) {
-        this(settings, observers, null);
+        this(settings, observers, null, null);
     }
 
     /** With the first configuration mistake, thrown when a run starts this protocol (null: none). */
     public SipProtocol(SipSettings settings, List<Consumer<SipLiveView>> observers,
-                       io.sipdrill.load.gatling.SipConfigurationException problem) {
+                       io.sipdrill.load.gatling.SipConfigurationException problem, SipCallSettings calls) {
         this.settings = settings;
         this.observers = List.copyOf(observers);
         this.problem = problem;
+        this.calls = calls;
+    }
+
+    /** How handsets take part in calls; empty when they do not. */
+    public Optional<SipCallSettings> calls() {
+        return Optional.ofNullable(calls);
     }
 
     /** The configuration mistake this protocol carries, if any. */

@@ -1,0 +1,148 @@
+package io.sipdrill.load.gatling.protocol;
+
+import io.gatling.core.session.Session;
+import io.sipdrill.load.calls.CallRecords;
+import io.sipdrill.load.calls.Carrier;
+import io.sipdrill.load.calls.DdiRouting;
+import io.sipdrill.load.calls.DdiNumbers;
+import io.sipdrill.load.calls.HandsetLine;
+import io.sipdrill.load.gatling.internal.SipActionBase;
+import io.sipdrill.load.gatling.internal.SipTxRecord;
+import io.sipdrill.load.handset.Handset;
+import io.sipdrill.load.sip.SipEngine;
+import io.sipdrill.load.sip.call.Call;
+import io.sipdrill.load.sip.call.CallListener;
+import io.sipdrill.load.sip.call.CallOutcome;
+import io.sipdrill.load.sip.call.CallResult;
+import io.sipdrill.load.sip.call.Media;
+import io.sipdrill.load.sip.transport.LocalSocket;
+import io.sipdrill.load.time.DrillClock;
+import io.sipdrill.load.journal.Journal;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The call side of one run's {@link SipComponents}: the handsets' phone lines, the carrier with
+ * its DDI routing, and the media. A call step is OK when the call is answered (by a handset or by
+ * voicemail) and KO when it ends unanswered; its response time is the setup time (INVITE → 2xx).
+ */
+final class SipCallComponents implements AutoCloseable {
+
+    private final SipCallSettings settings;
+    private final SipEngine engine;
+    private final CallRecords records;
+    private final Media media;
+    private final Carrier carrier;       // null without a carrier
+    private final DdiRouting routing;    // null without a carrier
+    private final Map<Long, HandsetLine> lines = new ConcurrentHashMap<>();
+
+    SipCallComponents(SipCallSettings settings, SipEngine engine, Media media, Journal journal, DrillClock clock,
+                      InetSocketAddress primary, InetSocketAddress backup, java.util.List<String> allowedTargets) {
+        this.settings = settings;
+        this.engine = engine;
+        this.media = media;
+        this.records = new CallRecords(journal, clock);
+        engine.loop().execute(() -> engine.calls().media(media));
+        if (settings.carrier() != null) {
+            InetSocketAddress at = SipTargets.resolve("carrier", settings.carrier(), allowedTargets);
+            this.routing = new DdiRouting(primary, backup, journal, clock);
+            this.carrier = new Carrier(at, engine.transactions().timers(), media, routing, settings.times(), records,
+                    DdiNumbers::handsetOf);
+        } else {
+            this.routing = null;
+            this.carrier = null;
+        }
+    }
+
+    /** Gives {@code handset} a phone line. On the loop. */
+    void plugIn(long userId, Handset handset, LocalSocket socket) {
+        HandsetLine old = lines.put(userId, HandsetLine.plugIn(handset, socket, engine.calls(), settings.times(), records));
+        if (old != null) {
+            old.unplug();
+        }
+    }
+
+    DdiRouting routing() {
+        return routing;
+    }
+
+    /** The virtual user's handset dials {@code number}. On the loop. */
+    void dial(SipActionBase action, Session session, String name, String number) {
+        HandsetLine line = lines.get(session.userId());
+        if (line == null) {
+            action.failNow(session, name, "no handset to call from: this virtual user has not registered");
+            return;
+        }
+        long start = action.nowMillis();
+        if (!line.dial(number, new StepListener(action, session, name, start))) {
+            action.failNow(session, name, "busy: this handset is already on a call");
+        }
+    }
+
+    /** The carrier calls DDI {@code ddi}. Any thread. */
+    void callDdi(SipActionBase action, Session session, String name, String ddi) {
+        if (carrier == null) {
+            action.failNow(session, name, "no carrier: configure one with sip.registrar(…).carrier(\"127.0.4.1:5060\")");
+            return;
+        }
+        carrier.callDdi(ddi, new StepListener(action, session, name, action.nowMillis()));
+    }
+
+    @Override
+    public void close() {
+        if (carrier != null) {
+            carrier.close();
+        }
+        if (media instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Turns the call's answer (or its unanswered end) into the step's one statistics record. */
+    private static final class StepListener implements CallListener {
+        private final SipActionBase action;
+        private final Session session;
+        private final String name;
+        private final long start;
+        private boolean reported;
+
+        StepListener(SipActionBase action, Session session, String name, long start) {
+            this.action = action;
+            this.session = session;
+            this.name = name;
+            this.start = start;
+        }
+
+        @Override
+        public void onAnswered(Call call) {
+            report(true, 200, null);
+        }
+
+        @Override
+        public void onEnded(Call call, CallResult result) {
+            if (result.outcome() == CallOutcome.ANSWERED) {
+                report(true, result.code(), null);
+            } else {
+                report(false, result.code(), "call " + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                        + ": " + result.cause());
+            }
+        }
+
+        private void report(boolean ok, Integer code, String message) {
+            if (reported) {
+                return;
+            }
+            reported = true;
+            SipTxRecord record = new SipTxRecord(action, session, true, name, null, start, action.nowMillis(), code, ok,
+                    message);
+            record.then(() -> action.proceed(session, ok ? null : message, Map.of()));
+            action.report(record);
+        }
+    }
+}
