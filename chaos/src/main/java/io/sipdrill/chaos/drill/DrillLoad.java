@@ -26,6 +26,11 @@ public interface DrillLoad extends AutoCloseable {
     /** The counts now ({@link LiveCounts#NONE} before the handsets exist). */
     LiveCounts counts();
 
+    /** Inbound DDI routing, when the load has a carrier (empty before it started or without calls). */
+    default java.util.Optional<io.sipdrill.load.calls.DdiRouting> ddi() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops every handset and waits until nothing more is written to the journal. */
     void stop() throws Exception;
 

@@ -20,10 +20,19 @@ import java.util.Map;
  * @param faultFor       how long it lasts (tR = faultAt + faultFor)
  * @param duration       when the drill ends
  * @param slo            bounds judged by the report, keyed like summary.json ({@code failover.t50_s})
+ * @param calls          the drill's call traffic; null for registrations only
  */
 public record DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
                         Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
-                        Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo) {
+                        Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo, CallPlan calls) {
+
+    /** A drill without calls. */
+    public DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
+                     Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
+                     Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo) {
+        this(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt, faultFor, duration,
+                slo, null);
+    }
 
     public DrillPlan {
         if (handsets < 1) {
@@ -52,10 +61,32 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
                 Duration.ofMinutes(3), Duration.ofMinutes(20), Duration.ofMinutes(40), slo);
     }
 
+    /**
+     * The built-in call-load drill (issue 4; {@code drills/call-load.yaml} once drill files land):
+     * 200 handsets register over 10 s, then the carrier sends inbound DDI calls and random handsets
+     * place outbound calls, 5 per second each for 60 s, ring 1–3 s, talk 5–10 s, with G.711 RTP.
+     * No fault, real time (scale 1): media runs in real time anyway.
+     */
+    public static DrillPlan callLoad(int handsets, double timeScale) {
+        Map<String, JournalEvent.Slo> slo = new LinkedHashMap<>();
+        slo.put("calls.answered_pct", new JournalEvent.Slo(99.0, null));
+        slo.put("rtp.mos.p5", new JournalEvent.Slo(4.0, null));
+        CallPlan calls = new CallPlan(5, 5, io.sipdrill.load.calls.CallTimes.DEFAULT, true,
+                Duration.ofSeconds(10), Duration.ofSeconds(70), CallPlan.DEFAULT_CARRIER, java.util.List.of());
+        return new DrillPlan("call-load", handsets, timeScale, PopulationMix.defaultMix(), Duration.ofSeconds(10),
+                Duration.ofMinutes(10), 2, Duration.ofSeconds(10), null, Duration.ZERO, Duration.ofSeconds(85), slo, calls);
+    }
+
     /** The same population with no fault and no SLOs on failover: for measuring an external target. */
     public DrillPlan withoutFault() {
         return new DrillPlan(name + "-measure", handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay,
-                null, Duration.ZERO, duration, Map.of());
+                null, Duration.ZERO, duration, Map.of(), calls);
+    }
+
+    /** The same drill with other call traffic (null: none). */
+    public DrillPlan withCalls(CallPlan callPlan) {
+        return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
+                faultFor, duration, slo, callPlan);
     }
 
     /** Handsets share this many sockets, on 127.0.3.1, 127.0.3.2, … */

@@ -61,8 +61,17 @@ public final class DrillRunner {
             String active = null;
             boolean injected = false;
             boolean reverted = false;
+            java.util.List<CallPlan.DdiSwitch> ddiSteps = plan.calls() == null ? java.util.List.of()
+                    : new java.util.ArrayList<>(plan.calls().ddiSwitches());
+            ddiSteps.sort(java.util.Comparator.comparing(CallPlan.DdiSwitch::at));
+            int nextDdi = 0;
             while (true) {
                 long now = System.nanoTime() - clock.startNanos();
+                while (nextDdi < ddiSteps.size() && now >= plan.scaled(ddiSteps.get(nextDdi).at()).toNanos()) {
+                    CallPlan.DdiSwitch step = ddiSteps.get(nextDdi++);
+                    // The operators' move (the incident's 11:45 and 12:05); journaled by the routing itself.
+                    load.ddi().ifPresent(routing -> routing.switchTo(step.to(), "drill step"));
+                }
                 if (!injected && faultStart >= 0 && now >= faultStart) {
                     rollback.arm(fault);
                     fault.inject();
@@ -87,6 +96,9 @@ public final class DrillRunner {
                     break;
                 }
                 long nextStep = Math.min(end, nextSample);
+                if (nextDdi < ddiSteps.size()) {
+                    nextStep = Math.min(nextStep, plan.scaled(ddiSteps.get(nextDdi).at()).toNanos());
+                }
                 if (!injected && faultStart >= 0) {
                     nextStep = Math.min(nextStep, faultStart);
                 } else if (injected && !reverted) {

@@ -67,7 +67,15 @@ public final class DrillSimulation extends Simulation {
         // Gatling injects nobody for a ramp shorter than a second (seen with 3.14.9): arrive at once then.
         OpenInjectionStep arrival = ramp.compareTo(Duration.ofSeconds(1)) < 0
                 ? atOnceUsers(plan.handsets()) : rampUsers(plan.handsets()).during(ramp);
-        setUp(handsets.injectOpen(arrival)).protocols(protocol);
+        java.util.List<io.gatling.javaapi.core.PopulationBuilder> populations = new java.util.ArrayList<>();
+        populations.add(handsets.injectOpen(arrival));
+        if (plan.calls() != null) {
+            protocol = protocol.calls(plan.calls().times())
+                    .carrier(hostPort(plan.calls().carrier()))
+                    .rtp(plan.calls().rtp());
+            populations.addAll(CallScenarios.of(plan));
+        }
+        setUp(populations).protocols(protocol);
     }
 
     /** Gatling is booted: tell the runner, and inject nobody until its drill clock has started. */

@@ -56,6 +56,12 @@ public final class GatlingDrillLoad implements DrillLoad {
                 v.counters().retransmissions(), v.counters().timeouts());
     }
 
+    @Override
+    public java.util.Optional<io.sipdrill.load.calls.DdiRouting> ddi() {
+        SipLiveView v = live.get();
+        return v == null ? java.util.Optional.empty() : v.ddi();
+    }
+
     /** Waits for the simulation to end (its users leave at the drill's end) and for Gatling's report. */
     @Override
     public void stop() throws Exception {

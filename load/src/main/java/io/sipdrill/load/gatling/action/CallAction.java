@@ -13,13 +13,16 @@ final class CallAction extends SipActionBase {
 
     private final Function1<Session, Validation<String>> number;
     private final CallActionBuilder.Caller caller;
+    private final Function1<Session, Validation<String>> from;
     private final SipComponents components;
 
     CallAction(Function1<Session, Validation<String>> requestName, Function1<Session, Validation<String>> number,
-               CallActionBuilder.Caller caller, SipComponents components, ScenarioContext ctx, Action next) {
+               CallActionBuilder.Caller caller, Function1<Session, Validation<String>> from, SipComponents components,
+               ScenarioContext ctx, Action next) {
         super(caller == CallActionBuilder.Caller.HANDSET ? "sipDial" : "sipCallDdi", requestName, ctx, next);
         this.number = number;
         this.caller = caller;
+        this.from = from;
         this.components = components;
     }
 
@@ -31,7 +34,14 @@ final class CallAction extends SipActionBase {
             return error[0];
         }
         if (caller == CallActionBuilder.Caller.HANDSET) {
-            components.dial(this, session, requestName, to);
+            String fromUser = null;
+            if (from != null) {
+                fromUser = SipActionSupport.resolve("calling user", from, session, error);
+                if (fromUser == null) {
+                    return error[0];
+                }
+            }
+            components.dial(this, session, requestName, fromUser, to);
         } else {
             components.callDdi(this, session, requestName, to);
         }

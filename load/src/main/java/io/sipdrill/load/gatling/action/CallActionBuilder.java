@@ -21,16 +21,35 @@ public final class CallActionBuilder implements io.gatling.javaapi.core.ActionBu
     private final Function1<Session, Validation<String>> requestName;
     private final Function1<Session, Validation<String>> number;
     private final Caller caller;
+    private final Function1<Session, Validation<String>> from; // null: the virtual user's own handset
 
     /** Use {@code SipDsl.sip(name).dial(number)} or {@code .callDdi(ddi)}. */
     public CallActionBuilder(Function1<Session, Validation<String>> requestName, String number, Caller caller) {
+        this(requestName, SipExpressions.el(number), caller, null);
+    }
+
+    private CallActionBuilder(Function1<Session, Validation<String>> requestName,
+                              Function1<Session, Validation<String>> number, Caller caller,
+                              Function1<Session, Validation<String>> from) {
         this.requestName = requestName;
-        this.number = SipExpressions.el(number);
+        this.number = number;
         this.caller = caller;
+        this.from = from;
+    }
+
+    /**
+     * Dials from another virtual user's handset, named by its SIP user (an EL string such as
+     * {@code "#{caller}"}): a call-traffic scenario picks registered handsets at random this way.
+     */
+    public CallActionBuilder from(String user) {
+        if (caller != Caller.HANDSET) {
+            throw new io.sipdrill.load.gatling.SipConfigurationException("from(…) goes with dial(…): the carrier calls from itself");
+        }
+        return new CallActionBuilder(requestName, number, caller, SipExpressions.el(user));
     }
 
     @Override
     public io.gatling.core.action.builder.ActionBuilder asScala() {
-        return (ctx, next) -> new CallAction(requestName, number, caller, SipActionSupport.components(ctx), ctx, next);
+        return (ctx, next) -> new CallAction(requestName, number, caller, from, SipActionSupport.components(ctx), ctx, next);
     }
 }

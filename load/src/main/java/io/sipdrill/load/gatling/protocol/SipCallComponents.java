@@ -37,6 +37,7 @@ final class SipCallComponents implements AutoCloseable {
     private final Carrier carrier;       // null without a carrier
     private final DdiRouting routing;    // null without a carrier
     private final Map<Long, HandsetLine> lines = new ConcurrentHashMap<>();
+    private final Map<String, HandsetLine> linesByUser = new ConcurrentHashMap<>();
 
     SipCallComponents(SipCallSettings settings, SipEngine engine, Media media, Journal journal, DrillClock clock,
                       InetSocketAddress primary, InetSocketAddress backup, java.util.List<String> allowedTargets) {
@@ -58,21 +59,26 @@ final class SipCallComponents implements AutoCloseable {
 
     /** Gives {@code handset} a phone line. On the loop. */
     void plugIn(long userId, Handset handset, LocalSocket socket) {
-        HandsetLine old = lines.put(userId, HandsetLine.plugIn(handset, socket, engine.calls(), settings.times(), records));
+        HandsetLine old = lines.remove(userId);
         if (old != null) {
-            old.unplug();
+            old.unplug(); // a re-registered user: the old handset's line goes first
         }
+        HandsetLine line = HandsetLine.plugIn(handset, socket, engine.calls(), settings.times(), records);
+        lines.put(userId, line);
+        linesByUser.put(handset.user(), line);
     }
 
     DdiRouting routing() {
         return routing;
     }
 
-    /** The virtual user's handset dials {@code number}. On the loop. */
-    void dial(SipActionBase action, Session session, String name, String number) {
-        HandsetLine line = lines.get(session.userId());
+    /** A handset dials {@code number}: {@code fromUser}'s, or the virtual user's own when null. On the loop. */
+    void dial(SipActionBase action, Session session, String name, String fromUser, String number) {
+        HandsetLine line = fromUser == null ? lines.get(session.userId()) : linesByUser.get(fromUser);
         if (line == null) {
-            action.failNow(session, name, "no handset to call from: this virtual user has not registered");
+            action.failNow(session, name, fromUser == null
+                    ? "no handset to call from: this virtual user has not registered"
+                    : "no handset for user " + fromUser + " (not registered by any virtual user yet)");
             return;
         }
         long start = action.nowMillis();

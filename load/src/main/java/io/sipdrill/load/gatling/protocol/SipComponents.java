@@ -198,14 +198,18 @@ public final class SipComponents implements ProtocolComponents {
         });
     }
 
-    /** The virtual user's handset calls {@code number}; OK when answered, with the setup time. */
-    public void dial(SipActionBase action, Session session, String name, String number) {
+    /**
+     * A handset calls {@code number}; OK when answered, with the setup time.
+     *
+     * @param fromUser the SIP user whose handset dials; null: the virtual user's own
+     */
+    public void dial(SipActionBase action, Session session, String name, String fromUser, String number) {
         onLoop(action, session, name, () -> {
             if (calls == null) {
                 action.failNow(session, name, "calls are off: enable them with sip.registrar(…).calls(times)");
                 return;
             }
-            calls.dial(action, session, name, number);
+            calls.dial(action, session, name, fromUser, number);
         });
     }
 
