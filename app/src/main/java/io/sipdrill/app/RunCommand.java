@@ -15,6 +15,7 @@ import io.sipdrill.environments.local.LocalTopologyConfig;
 import io.sipdrill.load.journal.JsonLinesJournal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -26,26 +27,36 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code sipdrill run}: the built-in registrar-outage drill on a topology, then the report.
+ * {@code sipdrill run [DRILL]}: a built-in drill on a topology, then the report.
  * Exit 0 when every SLO holds, 1 when one fails, 2 for bad input.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the registrar-outage drill: handsets register, the primary registrar goes dark,",
-                "they fail over to the backup POP and fail back; the report says how long it took."})
+        description = {"Run a drill. registrar-outage (default): handsets register, the primary registrar goes dark,",
+                "they fail over to the backup POP and fail back; the report says how long it took.",
+                "call-load: handsets register, the carrier calls their DDIs and they call out, 5/s each for 60 s."})
 final class RunCommand implements Callable<Integer> {
 
     static final String DOMAIN = "sipdrill.test";
+    static final List<String> DRILLS = List.of("registrar-outage", "call-load");
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DRILL", defaultValue = "registrar-outage",
+            description = "built-in drill: registrar-outage (default) or call-load")
+    String drill;
 
     @Option(names = "--env", paramLabel = "ENV", defaultValue = "embedded",
             description = "embedded (in-JVM servers, default), local (two Kamailio processes), external (--registrar/--backup)")
     String env;
 
-    @Option(names = "--handsets", paramLabel = "N", defaultValue = "500", description = "handsets to simulate (default ${DEFAULT-VALUE})")
-    int handsets;
+    @Option(names = "--handsets", paramLabel = "N",
+            description = "handsets to simulate (default 500; call-load: 200)")
+    Integer handsets;
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "20",
-            description = "real minutes per drill minute: 20 plays the 40-minute drill in 2 (default ${DEFAULT-VALUE})")
-    double timeScale;
+    @Option(names = "--time-scale", paramLabel = "X",
+            description = "real minutes per drill minute: 20 plays the 40-minute outage drill in 2 (default 20; call-load: 1)")
+    Double timeScale;
+
+    @Option(names = "--no-rtp", description = "calls carry signalling only, no RTP media")
+    boolean noRtp;
 
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default target/sipdrill-runs/TIME-DRILL)")
     Path report;
@@ -70,12 +81,7 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("embedded", "local", "external").contains(env)) {
             throw new BadInputException("--env " + env + " is not an environment: use embedded, local or external");
         }
-        DrillPlan plan;
-        try {
-            plan = DrillPlan.registrarOutage(handsets, timeScale);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        DrillPlan plan = plan();
         Path dir = report != null ? report
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
         LeftoverCleanup.run(System.out);
@@ -128,6 +134,23 @@ final class RunCommand implements Callable<Integer> {
         ReportResult result = DrillReport.write(dir.resolve("journal.jsonl"), dir);
         SummaryPrinter.print(System.out, result);
         return result.sloPassed() ? 0 : 1;
+    }
+
+    private DrillPlan plan() {
+        String name = drill;
+        if (!DRILLS.contains(name)) {
+            throw new BadInputException("drill '" + drill + "' is not a built-in drill: use one of " + String.join(", ", DRILLS)
+                    + " (drill files are not read yet)");
+        }
+        try {
+            if (name.equals("call-load")) {
+                DrillPlan plan = DrillPlan.callLoad(handsets == null ? 200 : handsets, timeScale == null ? 1 : timeScale);
+                return noRtp ? plan.withCalls(plan.calls().withRtp(false)) : plan;
+            }
+            return DrillPlan.registrarOutage(handsets == null ? 500 : handsets, timeScale == null ? 20 : timeScale);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     /** The topology for --env, or null for external targets; its ports are checked free first. */

@@ -39,6 +39,10 @@ public record CallPlan(double inboundPerSecond, double outboundPerSecond, CallTi
         return new CallPlan(inboundPerSecond, outboundPerSecond, times, rtp, from, until, carrier, switches);
     }
 
+    public CallPlan withRtp(boolean on) {
+        return new CallPlan(inboundPerSecond, outboundPerSecond, times, on, from, until, carrier, ddiSwitches);
+    }
+
     public CallPlan withCarrier(InetSocketAddress address) {
         return new CallPlan(inboundPerSecond, outboundPerSecond, times, rtp, from, until, address, ddiSwitches);
     }
