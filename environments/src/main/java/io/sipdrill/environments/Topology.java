@@ -29,6 +29,16 @@ public interface Topology extends AutoCloseable {
     /** The fault that takes the primary registrar down (stops it answering) and brings it back. */
     Fault registrarOutage();
 
+    /**
+     * Adds the call side before {@link #start()}: PBX instances and voicemail beside each POP, and
+     * call routing in the POPs. {@code voicemailMedia} gives the voicemail its RTP.
+     *
+     * @throws UnsupportedOperationException where this topology cannot route calls
+     */
+    default void enableCalls(CallRoles roles, io.sipdrill.load.sip.call.Media voicemailMedia) {
+        throw new UnsupportedOperationException("the " + name() + " topology does not route calls");
+    }
+
     /** Copies server logs (if any) into the run's report folder. */
     default void collectLogs(Path reportDir) {
     }

@@ -68,6 +68,7 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     private RiStack stack;
     private boolean closed;
     private volatile SipProvider provider;
+    private volatile CallRelay calls; // null: no call routing, calls get 405
 
     public EmbeddedRegistrar(RegistrarConfig config) {
         this(config, Ticker.system());
@@ -83,6 +84,14 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         Nonces nonces = new Nonces(ticker, config.nonceLifetime());
         this.responses = new Responses(new MessageFactoryImpl(), "sipdrill-" + config.name());
         this.registerHandler = new RegisterHandler(config, nonces, bindings, responses, headers, new AddressFactoryImpl());
+    }
+
+    /**
+     * Routes calls as a POP (CALL-ROUTING.md) through {@code routing}'s PBX instances. Call before
+     * {@link #start()}.
+     */
+    public void routeCalls(CallRouting routing) {
+        this.calls = new CallRelay(config.address(), routing, bindings, headers, new AddressFactoryImpl(), responses);
     }
 
     /**
@@ -198,13 +207,15 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         return s == null ? 0 : s.stack().getServerTransactionTableSize();
     }
 
-    private void answer(Request request) {
+    private void answer(Request request, InetSocketAddress source) {
         SipProvider p = provider;
         if (p == null) {
             return;
         }
         try {
-            Response response = respond(request);
+            CallRelay relay = calls;
+            Response response = relay != null && CALL_METHODS.contains(request.getMethod())
+                    ? relay.forward(p, request, source) : respond(request);
             if (response != null) {
                 // Counted before sending, so whoever reads the counter after the response arrives sees it.
                 answered.increment();
@@ -229,6 +240,22 @@ public final class EmbeddedRegistrar implements AutoCloseable {
                 return KNOWN_METHODS.contains(method)
                         ? withAllow(responses.create(Response.METHOD_NOT_ALLOWED, request, null))
                         : responses.create(Response.NOT_IMPLEMENTED, request, null);
+        }
+    }
+
+    private static final java.util.Set<String> CALL_METHODS =
+            java.util.Set.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL);
+
+    private void relay(Response response) {
+        SipProvider p = provider;
+        CallRelay relay = calls;
+        if (p == null || relay == null) {
+            return;
+        }
+        try {
+            relay.relay(p, response);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, () -> config.name() + " could not relay a response: " + e, e);
         }
     }
 
@@ -301,11 +328,17 @@ public final class EmbeddedRegistrar implements AutoCloseable {
                 return;
             }
             received.increment();
-            capacity.offer(() -> answer(request));
+            InetSocketAddress source = event instanceof gov.nist.javax.sip.RequestEventExt ext
+                    ? new InetSocketAddress(ext.getRemoteIpAddress(), ext.getRemotePort()) : null;
+            capacity.offer(() -> answer(request, source));
         }
 
         @Override
         public void processResponse(ResponseEvent event) {
+            // Responses to calls we forwarded: they queue for the same workers as requests, so an
+            // overloaded POP delays calls as it delays registrations.
+            Response response = event.getResponse();
+            capacity.offer(() -> relay(response));
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.sipdrill.environments.embedded;
 
+import io.sipdrill.environments.CallRoles;
+import java.net.InetSocketAddress;
+
 import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.environments.Endpoints;
 import io.sipdrill.environments.Topology;
@@ -21,6 +24,9 @@ public final class EmbeddedTopology implements Topology {
     private final EmbeddedRegistrar primary;
     private final EmbeddedRegistrar backup;
     private final CapacityFault outage;
+    private final java.util.List<AutoCloseable> callServers = new java.util.ArrayList<>();
+    private CallRoles calls;
+    private io.sipdrill.load.sip.call.Media voicemailMedia;
 
     public EmbeddedTopology(EmbeddedTopologyConfig config) {
         this.config = config;
@@ -40,6 +46,9 @@ public final class EmbeddedTopology implements Topology {
     @Override
     public void start() throws Exception {
         try {
+            if (calls != null) {
+                startCallServers();
+            }
             // Each start() returns only once its registrar answers OPTIONS.
             primary.start();
             backup.start();
@@ -47,6 +56,40 @@ public final class EmbeddedTopology implements Topology {
             close();
             throw e;
         }
+    }
+
+    /**
+     * PBX instances (back-to-back user agents on the lean engine) and a voicemail beside each POP,
+     * and call routing in both registrars. Before {@link #start()}.
+     */
+    @Override
+    public void enableCalls(CallRoles roles, io.sipdrill.load.sip.call.Media media) {
+        this.calls = roles;
+        this.voicemailMedia = media;
+        primary.routeCalls(new CallRouting(roles.carrier(), roles.primaryPbxs()));
+        backup.routeCalls(new CallRouting(roles.carrier(), roles.backupPbxs()));
+    }
+
+    private void startCallServers() {
+        // The PBX's own SIP timers are real time: calls are not time-scaled.
+        io.sipdrill.load.sip.transaction.SipTimers timers = io.sipdrill.load.sip.transaction.SipTimers.RFC3261;
+        startPbxs("pbx", calls.primaryPbxs(), config.primary(), calls.primaryVoicemail(), timers);
+        startPbxs("backup-pbx", calls.backupPbxs(), config.backup(), calls.backupVoicemail(), timers);
+        callServers.add(new io.sipdrill.load.calls.Voicemail(calls.primaryVoicemail(), timers, voicemailMedia));
+        callServers.add(new io.sipdrill.load.calls.Voicemail(calls.backupVoicemail(), timers, voicemailMedia));
+    }
+
+    private void startPbxs(String name, java.util.List<InetSocketAddress> addresses, InetSocketAddress pop,
+                           InetSocketAddress voicemail, io.sipdrill.load.sip.transaction.SipTimers timers) {
+        for (int i = 0; i < addresses.size(); i++) {
+            callServers.add(io.sipdrill.environments.embedded.pbx.EmbeddedPbx.start(new io.sipdrill.environments.embedded.pbx.PbxConfig(
+                    name + "-" + (i + 1), addresses.get(i), pop, voicemail, calls.carrier(), calls.noAnswer()), timers));
+        }
+    }
+
+    /** The call roles, when {@link #enableCalls} was called. */
+    public java.util.Optional<CallRoles> callRoles() {
+        return java.util.Optional.ofNullable(calls);
     }
 
     @Override
@@ -77,5 +120,13 @@ public final class EmbeddedTopology implements Topology {
         outage.revert();
         primary.close();
         backup.close();
+        for (AutoCloseable server : callServers) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // closing the rest anyway
+            }
+        }
+        callServers.clear();
     }
 }

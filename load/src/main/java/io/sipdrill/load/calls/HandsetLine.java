@@ -81,7 +81,7 @@ public final class HandsetLine {
             @Override
             public void onEnded(Call call, CallResult result) {
                 ended(call);
-                records.write(handset.id(), pop, "out", result);
+                records.write(DdiNumbers.handsetOf(DdiNumbers.ddiOf(handset.user())), pop, "out", result);
                 observer.onEnded(call, result);
             }
         });

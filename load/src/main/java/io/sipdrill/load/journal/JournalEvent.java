@@ -82,8 +82,8 @@ public sealed interface JournalEvent {
      * A finished call attempt, written by its caller (the carrier for inbound DDI calls, the
      * handset for outbound ones) when the call ends.
      *
-     * @param h         the handset (callee of an inbound call, caller of an outbound one); -1 when
-     *                  no handset took part (an inbound call that reached voicemail)
+     * @param h         the handset's index in the numbering plan (user − 1000000): the callee an
+     *                  inbound DDI rings, or the caller of an outbound call; -1 when not one of ours
      * @param pop       the POP the INVITE went to (inbound: where DDI routing pointed)
      * @param dir       {@code in} (carrier → DDI → handset) or {@code out} (handset → carrier)
      * @param outcome   {@code answered} (2xx from a handset or the far end), {@code voicemail}

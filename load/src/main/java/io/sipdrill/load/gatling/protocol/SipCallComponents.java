@@ -82,9 +82,24 @@ final class SipCallComponents implements AutoCloseable {
             return;
         }
         long start = action.nowMillis();
+        if (line.busy() && fromUser != null) {
+            line = idleLine(line); // traffic from "a random handset": one whose user is free to dial
+        }
         if (!line.dial(number, new StepListener(action, session, name, start))) {
             action.failNow(session, name, "busy: this handset is already on a call");
         }
+    }
+
+    private HandsetLine idleLine(HandsetLine busy) {
+        java.util.List<HandsetLine> all = new java.util.ArrayList<>(linesByUser.values());
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int tries = 0; tries < 8 && !all.isEmpty(); tries++) {
+            HandsetLine candidate = all.get(random.nextInt(all.size()));
+            if (!candidate.busy()) {
+                return candidate;
+            }
+        }
+        return busy;
     }
 
     /** The carrier calls DDI {@code ddi}. Any thread. */
@@ -94,6 +109,27 @@ final class SipCallComponents implements AutoCloseable {
             return;
         }
         carrier.callDdi(ddi, new StepListener(action, session, name, action.nowMillis()));
+    }
+
+    /**
+     * Hangs up the calls still in progress on the handsets' engine and the carrier's, and waits
+     * (at most a few seconds) until they are over and journaled: a run's end loses no call.
+     */
+    void hangUpAll() {
+        engine.loop().execute(() -> engine.calls().hangupAll());
+        if (carrier != null) {
+            carrier.engine().loop().execute(() -> carrier.engine().calls().hangupAll());
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline
+                && (engine.calls().liveCalls() > 0 || carrier != null && carrier.liveCalls() > 0)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

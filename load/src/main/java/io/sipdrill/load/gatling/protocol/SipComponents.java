@@ -241,6 +241,9 @@ public final class SipComponents implements ProtocolComponents {
 
     /** Stops every handset (no un-REGISTER: bindings expire on their own), then the engine. */
     void close() {
+        if (calls != null) {
+            calls.hangUpAll(); // before the handsets stop: every call ends and is journaled
+        }
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         engine.loop().execute(() -> {
             try {

@@ -68,10 +68,20 @@ public final class CallLayer {
      */
     public OutgoingCall call(LocalSocket socket, String fromUser, String toUser, InetSocketAddress proxy,
                              CallListener listener) {
+        return call(socket, fromUser, toUser, proxy, listener, null);
+    }
+
+    /**
+     * As {@link #call(LocalSocket, String, String, InetSocketAddress, CallListener)}, offering
+     * {@code sdpOffer} instead of media of our own (a B2BUA passing its caller's offer on); null
+     * offers our own.
+     */
+    public OutgoingCall call(LocalSocket socket, String fromUser, String toUser, InetSocketAddress proxy,
+                             CallListener listener, String sdpOffer) {
         String id = Long.toString(nextCall++, 36);
         String callId = fromUser + "-c" + id + "-" + Long.toString(System.nanoTime() & 0xffffffffL, 36) + "@sipdrill";
         OutgoingCall call = new OutgoingCall(this, socket, fromUser, toUser, proxy, callId, "c" + id,
-                listener == null ? CallListener.IGNORE : listener);
+                listener == null ? CallListener.IGNORE : listener, sdpOffer);
         track(call);
         callsStarted++;
         call.start();
@@ -104,6 +114,17 @@ public final class CallLayer {
                 stateless(socket, source, request, 481, "Call/Transaction Does Not Exist");
             }
             default -> stateless(socket, source, request, 405, "Method Not Allowed");
+        }
+    }
+
+    /** Hangs up every call not yet ended (BYE, CANCEL or 480): a run ending leaves no call half-recorded. */
+    public void hangupAll() {
+        for (List<Call> calls : List.copyOf(byCallId.values())) {
+            for (Call call : List.copyOf(calls)) {
+                if (!call.isEnded()) {
+                    call.hangup();
+                }
+            }
         }
     }
 

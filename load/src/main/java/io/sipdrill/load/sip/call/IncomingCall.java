@@ -54,12 +54,39 @@ public final class IncomingCall extends Call {
                 io.sipdrill.load.sip.codec.HeaderValues.uri(invite.headers().first("From")));
     }
 
+    /** The SDP offer of the INVITE (what a B2BUA passes on to its other leg). */
+    public String offerSdp() {
+        return invite.body();
+    }
+
     /** Sends 180 Ringing. */
     public void ring() {
         if (finalStatus == 0 && !isEnded()) {
             sendResponse(180, "Ringing", null);
             listener.onRinging(this);
         }
+    }
+
+    /**
+     * Answers with somebody else's SDP and no media of our own: a B2BUA bridging two legs lets
+     * RTP flow end to end.
+     */
+    public void answer(String sdp) {
+        if (finalStatus != 0 || isEnded()) {
+            return;
+        }
+        dialog = dialogFromInvite();
+        finalStatus = 200;
+        sendResponse(200, "OK", sdp);
+        armResend();
+    }
+
+    private Dialog dialogFromInvite() {
+        return new Dialog(callId, localTag, invite.fromTag(),
+                "sip:" + localUser + "@" + layer.domain(),
+                io.sipdrill.load.sip.codec.HeaderValues.uri(invite.headers().first("From")),
+                invite.contactUri() == null ? invite.requestUri() : invite.contactUri(),
+                java.util.List.copyOf(invite.recordRoutes()));
     }
 
     /** Answers: 200 with an SDP answer, resent (T1 doubling to T2) until the ACK, for at most 64·T1. */
@@ -78,11 +105,7 @@ public final class IncomingCall extends Call {
             layer.onBadSdp();
         }
         String sdp = io.sipdrill.load.sdp.Sdp.answer(createdNanos & 0xffffffL, media.local(), codec);
-        dialog = new Dialog(callId, localTag, invite.fromTag(),
-                "sip:" + localUser + "@" + layer.domain(),
-                io.sipdrill.load.sip.codec.HeaderValues.uri(invite.headers().first("From")),
-                invite.contactUri() == null ? invite.requestUri() : invite.contactUri(),
-                java.util.List.copyOf(invite.recordRoutes()));
+        dialog = dialogFromInvite();
         finalStatus = 200;
         sendResponse(200, "OK", sdp);
         if (remoteRtp != null) {

@@ -32,18 +32,24 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
     private byte[] ack;
     private Integer finalCode;
     private String answeredBy;
+    private final String sdpOffer;       // null: offer our own media
+    private String answerSdp;
 
     OutgoingCall(CallLayer layer, LocalSocket socket, String fromUser, String toUser, InetSocketAddress proxy,
-                 String callId, String localTag, CallListener listener) {
+                 String callId, String localTag, CallListener listener, String sdpOffer) {
         super(layer, socket, fromUser, callId, localTag, listener);
         this.toUri = "sip:" + toUser + "@" + layer.domain();
         this.proxy = proxy;
+        this.sdpOffer = sdpOffer;
     }
 
     void start() {
-        media = layer.media().open(socket.address());
-        String sdp = io.sipdrill.load.sdp.Sdp.offer(createdNanos & 0xffffffL, media.local(),
-                java.util.List.of(io.sipdrill.load.rtp.G711.PCMU, io.sipdrill.load.rtp.G711.PCMA));
+        String sdp = sdpOffer;
+        if (sdp == null) {
+            media = layer.media().open(socket.address());
+            sdp = io.sipdrill.load.sdp.Sdp.offer(createdNanos & 0xffffffL, media.local(),
+                    java.util.List.of(io.sipdrill.load.rtp.G711.PCMU, io.sipdrill.load.rtp.G711.PCMA));
+        }
         String branch = layer.transactions().newBranch();
         byte[] request = CallMessages.invite(toUri, socket.hostPort(), branch, localUri(), localTag, toUri, callId,
                 localCseq, "sip:" + localUser + "@" + socket.hostPort(), sdp);
@@ -59,6 +65,16 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
 
     private String localUri() {
         return "sip:" + localUser + "@" + layer.domain();
+    }
+
+    /** The SDP of the 2xx (what a B2BUA hands to its other leg); null before the answer. */
+    public String answerSdp() {
+        return answerSdp;
+    }
+
+    /** The user in the 2xx's Contact (a voicemail box answers as {@code vm-…}); null before the answer. */
+    public String answeredBy() {
+        return answeredBy;
     }
 
     /** Where the INVITE went (the POP or proxy). */
@@ -142,6 +158,7 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
             sendBye(); // answered while our CANCEL crossed it: RFC 3261 §9.1 says hang up with BYE
             return;
         }
+        answerSdp = ok.body();
         startMedia(ok.body());
         listener.onAnswered(this);
     }
