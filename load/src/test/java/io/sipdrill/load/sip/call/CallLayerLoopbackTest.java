@@ -28,6 +28,16 @@ class CallLayerLoopbackTest {
         calleeAddress = callee.sockets().get(0).address();
     }
 
+    /** Runs on the callee's loop and waits, so its handler is in place before any INVITE arrives. */
+    private void onCallee(Runnable setup) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        callee.loop().execute(() -> {
+            setup.run();
+            done.complete(null);
+        });
+        done.get(5, TimeUnit.SECONDS);
+    }
+
     @AfterEach
     void stop() {
         caller.close();
@@ -37,7 +47,7 @@ class CallLayerLoopbackTest {
     @Test
     void ringsAnswersTalksAndHangsUp() throws Exception {
         CompletableFuture<CallResult> calleeResult = new CompletableFuture<>();
-        callee.loop().execute(() -> callee.calls().answerFor("1000001", call -> {
+        onCallee(() -> callee.calls().answerFor("1000001", call -> {
             call.listener((c, r) -> calleeResult.complete(r));
             call.ring();
             call.scheduler().schedule(call::answer, 100, TimeUnit.MILLISECONDS);
@@ -73,7 +83,7 @@ class CallLayerLoopbackTest {
 
     @Test
     void busyCalleeRejectsWith486AndTheRejectionIsAcked() throws Exception {
-        callee.loop().execute(() -> callee.calls().answerFor("1000002", call -> call.reject(486, "Busy Here")));
+        onCallee(() -> callee.calls().answerFor("1000002", call -> call.reject(486, "Busy Here")));
         CompletableFuture<CallResult> result = new CompletableFuture<>();
         caller.loop().execute(() -> caller.calls().call(caller.sockets().get(0), "carrier", "1000002", calleeAddress,
                 (call, r) -> result.complete(r)));
@@ -90,7 +100,7 @@ class CallLayerLoopbackTest {
     @Test
     void callerGivesUpWhileRingingWithCancel() throws Exception {
         CompletableFuture<CallResult> calleeResult = new CompletableFuture<>();
-        callee.loop().execute(() -> callee.calls().answerFor("1000003", call -> {
+        onCallee(() -> callee.calls().answerFor("1000003", call -> {
             call.listener((c, r) -> calleeResult.complete(r));
             call.ring();
         }));
