@@ -6,6 +6,7 @@ import io.sipdrill.chaos.drill.gatling.GatlingDrillLoad;
 import io.sipdrill.chaos.drill.DrillTarget;
 import io.sipdrill.dashboards.DrillReport;
 import io.sipdrill.dashboards.ReportResult;
+import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
 import io.sipdrill.environments.Topology;
 import io.sipdrill.environments.embedded.EmbeddedTopology;
@@ -96,10 +97,30 @@ final class RunCommand implements Callable<Integer> {
                 }
                 InetSocketAddress p = guard.check("--registrar", registrar);
                 InetSocketAddress b = guard.check("--backup", backup);
+                if (plan.calls() != null) {
+                    throw new BadInputException(plan.name() + " needs a topology that routes calls: --env embedded or local");
+                }
                 plan = plan.withoutFault();
                 target = new DrillTarget("external", p, b, DOMAIN, Optional.empty());
                 System.out.println("sipdrill: external targets: no fault is injected (the fault proxy is not here yet); measuring registrations only");
             } else {
+                if (plan.calls() != null) {
+                    CallRoles roles = CallRoles.defaults(plan.calls().carrier());
+                    for (InetSocketAddress a : roles.primaryPbxs()) {
+                        PortCheck.ensureFree("PBX", a);
+                    }
+                    for (InetSocketAddress a : roles.backupPbxs()) {
+                        PortCheck.ensureFree("backup PBX", a);
+                    }
+                    PortCheck.ensureFree("voicemail", roles.primaryVoicemail());
+                    PortCheck.ensureFree("backup voicemail", roles.backupVoicemail());
+                    PortCheck.ensureFree("carrier", plan.calls().carrier());
+                    try {
+                        topology.enableCalls(roles, CallMedia.forVoicemail(plan.calls().rtp()));
+                    } catch (UnsupportedOperationException e) {
+                        throw new BadInputException(plan.name() + " needs call routing: " + e.getMessage());
+                    }
+                }
                 System.out.printf("sipdrill: starting %s topology ...%n", topology.name());
                 topology.start();
                 // SIGTERM or Ctrl-C: the servers we started (Kamailio processes) go down with us,
