@@ -5,12 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 
 /** Checks before anything starts that the UDP ports sipdrill's own servers need are free, so the error is clear. */
-final class PortCheck {
+public final class PortCheck {
 
     private PortCheck() {
     }
 
-    static void ensureFree(String role, InetSocketAddress address) {
+    public static void ensureFree(String role, InetSocketAddress address) {
         try (DatagramSocket probe = new DatagramSocket(address)) {
             // bound and released: the port is free now
         } catch (SocketException e) {

@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  * A journal that only counts: registrations done or failed, and transaction latency in the second
  * half of the run. Written by the event loop alone; read by the bench thread.
  */
-final class BenchJournal implements Journal {
+final class BenchJournal implements Journal, BenchProgress {
 
     private volatile long halfMillis = Long.MAX_VALUE;
     private final Histogram secondHalfLatencyUs = new Histogram(60_000_000L, 3);
@@ -16,8 +16,8 @@ final class BenchJournal implements Journal {
     private volatile int failed;
     private volatile long lastCompletionMillis;
 
-    /** Drill-clock time from which transactions count as the second half (steady state). */
-    void secondHalfFrom(long millis) {
+    @Override
+    public void secondHalfFrom(long millis) {
         this.halfMillis = millis;
     }
 
@@ -37,12 +37,13 @@ final class BenchJournal implements Journal {
         }
     }
 
-    int registered() { return registered; }
-    int failed() { return failed; }
-    long lastCompletionMillis() { return lastCompletionMillis; }
+    /** Registrations that reached 200. */
+    @Override public int completed() { return registered; }
+    @Override public int failed() { return failed; }
+    @Override public long lastCompletionMillis() { return lastCompletionMillis; }
 
-    /** Call only once the loop has stopped writing. */
-    double p99Ms() {
+    @Override
+    public double p99Ms() {
         return secondHalfLatencyUs.getTotalCount() == 0 ? Double.NaN : secondHalfLatencyUs.getValueAtPercentile(99) / 1000.0;
     }
 

@@ -2,7 +2,7 @@ package io.sipdrill.app.bench;
 
 /**
  * One side of the benchmark. {@code cpuUsPerOp} is steady state (second half of the run, CPU
- * microseconds per completed registration); {@code cpuTotalS} is the whole process including
+ * microseconds per completed registration or call); {@code cpuTotalS} is the whole process including
  * start-up and JIT warm-up. {@code p99Ms} is over transactions in the second half.
  */
 public record BenchResult(String tool, int count, double targetRate, double rate, double failuresPct, double p99Ms,

@@ -15,7 +15,8 @@ final class BenchTable {
     private BenchTable() {
     }
 
-    static void print(PrintStream out, BenchResult a, BenchResult b) {
+    /** @param ops what one operation is, plural (registrations, calls) */
+    static void print(PrintStream out, BenchResult a, BenchResult b, String ops) {
         out.printf("%-9s %8s %8s %9s %8s %13s %11s %8s %10s%n",
                 "tool", "target/s", "rate/s", "failures", "p99 ms", "cpu_us_per_op", "cpu_total_s", "rss_mb", "sustained");
         for (BenchResult r : new BenchResult[] {a, b}) {
@@ -24,8 +25,8 @@ final class BenchTable {
         }
         out.printf("%-9s %8s %8.2f %9s %8.2f %13.2f %11.2f %8.2f%n", "ratio", "", a.rate() / b.rate(), "",
                 a.p99Ms() / b.p99Ms(), a.cpuUsPerOp() / b.cpuUsPerOp(), a.cpuTotalS() / b.cpuTotalS(), a.rssMb() / b.rssMb());
-        out.printf("(CPU-s per 1,000 registrations, steady state: sipdrill %.3f, sipp %.3f)%n",
-                a.cpuUsPerOp() / 1000, b.cpuUsPerOp() / 1000);
+        out.printf("(CPU-s per 1,000 %s, steady state: sipdrill %.3f, sipp %.3f)%n",
+                ops, a.cpuUsPerOp() / 1000, b.cpuUsPerOp() / 1000);
     }
 
     static void writeJson(Path file, BenchResult a, BenchResult b) throws IOException {

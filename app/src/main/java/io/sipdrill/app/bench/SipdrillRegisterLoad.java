@@ -13,7 +13,6 @@ import io.sipdrill.load.sip.transaction.SipTimers;
 import io.sipdrill.load.time.DrillClock;
 import io.sipdrill.load.time.Ticker;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +42,7 @@ final class SipdrillRegisterLoad {
         clock.startNow();
         journal.secondHalfFrom(durationMs / 2);
         launch.go();
-        return measure(journal, count, rate, durationMs, 0, () -> launch.awaitExit(Duration.ofMinutes(5)));
+        return InProcessMeter.measure(journal, count, rate, durationMs, 0, () -> launch.awaitExit(Duration.ofMinutes(5)));
     }
 
     /** Straight on the SIP engine (a {@link HandsetFleet}): what the SIP layer itself costs. */
@@ -62,39 +61,7 @@ final class SipdrillRegisterLoad {
             long startMs = clock.millis();
             journal.secondHalfFrom(startMs + durationMs / 2);
             fleet.start(Duration.ofMillis(durationMs));
-            return measure(journal, count, rate, durationMs, startMs, fleet::stop);
+            return InProcessMeter.measure(journal, count, rate, durationMs, startMs, fleet::stop);
         }
-    }
-
-    /** What must happen after the measurement and before peak memory is read. */
-    @FunctionalInterface
-    private interface Finish {
-        void run() throws Exception;
-    }
-
-    /**
-     * Samples process CPU at half time and once every registration ended (or Timer F after the last
-     * start), so {@code cpu_us_per_op} is the steady second half; the JIT's warm-up is in {@code cpu_total_s}.
-     */
-    private static BenchResult measure(BenchJournal journal, int count, double rate, long durationMs, long startMs,
-                                       Finish finish) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Thread.sleep(durationMs / 2);
-        double cpuHalf = os.getProcessCpuTime() / 1e9;
-        int doneHalf = journal.registered();
-        long deadline = System.nanoTime() + (durationMs / 2 + 33_000) * 1_000_000L;
-        while (journal.registered() + journal.failed() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        double cpuEnd = os.getProcessCpuTime() / 1e9;
-        int done = journal.registered();
-        finish.run();
-        double rssMb = ProcStats.peakRssMb(ProcessHandle.current().pid());
-        double achieved = done * 1000.0 / Math.max(durationMs, journal.lastCompletionMillis() - startMs);
-        double failuresPct = 100.0 * (count - done) / count;
-        double cpuUsPerOp = (cpuEnd - cpuHalf) * 1e6 / Math.max(1, done - doneHalf);
-        return new BenchResult("sipdrill", count, rate, achieved, failuresPct, journal.p99Ms(), cpuUsPerOp,
-                cpuEnd, rssMb);
     }
 }

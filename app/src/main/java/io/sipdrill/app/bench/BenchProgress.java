@@ -1,0 +1,23 @@
+package io.sipdrill.app.bench;
+
+/**
+ * What an in-process load has done so far, as the bench's measurement reads it: written by the SIP
+ * event loop, read by the bench thread.
+ */
+interface BenchProgress {
+
+    /** Operations that completed (a registration, a call set up and hung up). */
+    int completed();
+
+    /** Operations that failed for good. */
+    int failed();
+
+    /** Clock time (ms) of the last completion. */
+    long lastCompletionMillis();
+
+    /** From this clock time (ms) on, latencies count as the second half (steady state). */
+    void secondHalfFrom(long millis);
+
+    /** p99 latency (ms) of the second half; call once the loop has stopped writing. */
+    double p99Ms();
+}
