@@ -1,14 +1,30 @@
 package io.sipdrill.app;
 
+import io.sipdrill.load.rtp.RtpEngine;
 import io.sipdrill.load.sip.call.Media;
 
-/** The media a topology's voicemail answers with: RTP when the drill's calls carry it. */
+/**
+ * The media a topology's voicemail answers with: an RTP engine (no loss seam: the voicemail is
+ * the far end, not the link under test) when the drill's calls carry RTP. The run owns it and
+ * closes it with {@link #close} once the topology is down.
+ */
 final class CallMedia {
 
     private CallMedia() {
     }
 
     static Media forVoicemail(boolean rtp) {
-        return Media.NONE; // RTP is wired in once the RTP engine lands
+        return rtp ? RtpEngine.start() : Media.NONE;
+    }
+
+    /** Closes {@code media} if it holds resources; never throws. */
+    static void close(Media media) {
+        if (media instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
 import io.sipdrill.environments.local.LocalTopology;
 import io.sipdrill.environments.local.LocalTopologyConfig;
 import io.sipdrill.load.journal.JsonLinesJournal;
+import io.sipdrill.load.sip.call.Media;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
         LeftoverCleanup.run(System.out);
         Thread stopOnKill = null;
+        Media voicemailMedia = Media.NONE; // closed at the very end, after the topology whose voicemail uses it
         try (Topology topology = topology(dir)) {
             Endpoints endpoints;
             DrillTarget target;
@@ -115,8 +117,9 @@ final class RunCommand implements Callable<Integer> {
                     PortCheck.ensureFree("voicemail", roles.primaryVoicemail());
                     PortCheck.ensureFree("backup voicemail", roles.backupVoicemail());
                     PortCheck.ensureFree("carrier", plan.calls().carrier());
+                    voicemailMedia = CallMedia.forVoicemail(plan.calls().rtp());
                     try {
-                        topology.enableCalls(roles, CallMedia.forVoicemail(plan.calls().rtp()));
+                        topology.enableCalls(roles, voicemailMedia);
                     } catch (UnsupportedOperationException e) {
                         throw new BadInputException(plan.name() + " needs call routing: " + e.getMessage());
                     }
@@ -144,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            CallMedia.close(voicemailMedia);
             if (stopOnKill != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopOnKill);

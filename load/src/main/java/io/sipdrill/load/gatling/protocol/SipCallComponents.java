@@ -137,13 +137,7 @@ final class SipCallComponents implements AutoCloseable {
         if (carrier != null) {
             carrier.close();
         }
-        if (media instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing anyway
-            }
-        }
+        SipMedia.close(media); // after the carrier: its calls' legs are on this media too
     }
 
     /** Turns the call's answer (or its unanswered end) into the step's one statistics record. */

@@ -97,9 +97,14 @@ public final class SipComponents implements ProtocolComponents {
                     primary, backup, s.journal(), clock, new PopCounts(0));
             components = new SipComponents(protocol, engine, context, primary);
             if (protocol.calls().isPresent()) {
-                components.calls = new SipCallComponents(protocol.calls().get(), engine,
-                        SipMedia.forSettings(protocol.calls().get(), s), s.journal(), clock, primary, backup,
-                        s.allowedTargets());
+                io.sipdrill.load.sip.call.Media media = SipMedia.forSettings(protocol.calls().get(), s);
+                try {
+                    components.calls = new SipCallComponents(protocol.calls().get(), engine, media, s.journal(), clock,
+                            primary, backup, s.allowedTargets());
+                } catch (RuntimeException e) {
+                    SipMedia.close(media); // the call components own it once they exist; until then we do
+                    throw e;
+                }
                 components.view.ddi(components.calls.routing());
             }
         } catch (RuntimeException e) {
