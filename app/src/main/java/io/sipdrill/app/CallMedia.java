@@ -16,15 +16,4 @@ final class CallMedia {
     static Media forVoicemail(boolean rtp) {
         return rtp ? RtpEngine.start() : Media.NONE;
     }
-
-    /** Closes {@code media} if it holds resources; never throws. */
-    static void close(Media media) {
-        if (media instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing anyway
-            }
-        }
-    }
 }

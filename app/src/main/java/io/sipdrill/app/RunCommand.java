@@ -147,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            CallMedia.close(voicemailMedia);
+            Media.closeQuietly(voicemailMedia);
             if (stopOnKill != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopOnKill);

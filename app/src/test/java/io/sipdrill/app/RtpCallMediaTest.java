@@ -16,7 +16,7 @@ class RtpCallMediaTest {
         Media media = CallMedia.forVoicemail(true);
         assertThat(media).isInstanceOf(RtpEngine.class);
         assertThat(((RtpEngine) media).lossShare()).isZero();
-        CallMedia.close(media);
+        Media.closeQuietly(media);
         assertThatThrownBy(() -> media.open(new InetSocketAddress("127.0.102.1", 5060)))
                 .as("closed").isInstanceOf(IllegalStateException.class);
     }

@@ -137,7 +137,7 @@ final class SipCallComponents implements AutoCloseable {
         if (carrier != null) {
             carrier.close();
         }
-        SipMedia.close(media); // after the carrier: its calls' legs are on this media too
+        Media.closeQuietly(media); // after the carrier: its calls' legs are on this media too
     }
 
     /** Turns the call's answer (or its unanswered end) into the step's one statistics record. */

@@ -3,6 +3,7 @@ package io.sipdrill.load.gatling.protocol;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import io.sipdrill.load.sip.call.Media;
 import io.sipdrill.load.gatling.check.SipCheck;
 import io.sipdrill.load.gatling.internal.SipActionBase;
 import io.sipdrill.load.gatling.internal.SipTxRecord;
@@ -97,12 +98,12 @@ public final class SipComponents implements ProtocolComponents {
                     primary, backup, s.journal(), clock, new PopCounts(0));
             components = new SipComponents(protocol, engine, context, primary);
             if (protocol.calls().isPresent()) {
-                io.sipdrill.load.sip.call.Media media = SipMedia.forSettings(protocol.calls().get(), s);
+                Media media = SipMedia.forSettings(protocol.calls().get());
                 try {
                     components.calls = new SipCallComponents(protocol.calls().get(), engine, media, s.journal(), clock,
                             primary, backup, s.allowedTargets());
                 } catch (RuntimeException e) {
-                    SipMedia.close(media); // the call components own it once they exist; until then we do
+                    Media.closeQuietly(media); // the call components own it once they exist; until then we do
                     throw e;
                 }
                 components.view.ddi(components.calls.routing());

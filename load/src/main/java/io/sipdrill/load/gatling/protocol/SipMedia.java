@@ -13,18 +13,7 @@ final class SipMedia {
     private SipMedia() {
     }
 
-    static Media forSettings(SipCallSettings calls, SipSettings settings) {
+    static Media forSettings(SipCallSettings calls) {
         return calls.rtp() ? RtpEngine.start(calls.rtpLoss()) : Media.NONE;
-    }
-
-    /** Closes {@code media} if it holds resources (an engine); never throws. */
-    static void close(Media media) {
-        if (media instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing anyway
-            }
-        }
     }
 }

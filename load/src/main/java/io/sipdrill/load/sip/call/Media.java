@@ -12,6 +12,17 @@ public interface Media {
     /** Called on the SIP event loop when a call needs an SDP address; must not block for long. */
     MediaLeg open(InetSocketAddress sipAddress);
 
+    /** Closes {@code media} if it holds resources (an RTP engine); never throws. */
+    static void closeQuietly(Media media) {
+        if (media instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing anyway: this runs on the way out
+            }
+        }
+    }
+
     Media NONE = sipAddress -> new MediaLeg() {
         private final InetSocketAddress discard = new InetSocketAddress(sipAddress.getAddress(), 9);
 

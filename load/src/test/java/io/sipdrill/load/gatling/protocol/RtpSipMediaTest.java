@@ -11,20 +11,20 @@ class RtpSipMediaTest {
 
     @Test
     void rtpOnGivesAnEngineWithTheLossSeam() {
-        Media media = SipMedia.forSettings(SipCallSettings.DEFAULT.withRtp(true, 0.05), null);
+        Media media = SipMedia.forSettings(SipCallSettings.DEFAULT.withRtp(true, 0.05));
         try {
             assertThat(media).isInstanceOf(RtpEngine.class);
             assertThat(((RtpEngine) media).lossShare()).isEqualTo(0.05);
         } finally {
-            SipMedia.close(media);
-            SipMedia.close(media); // idempotent
+            Media.closeQuietly(media);
+            Media.closeQuietly(media); // idempotent
         }
     }
 
     @Test
     void rtpOffIsSignallingOnly() {
-        Media media = SipMedia.forSettings(SipCallSettings.DEFAULT.withRtp(false, 0), null);
+        Media media = SipMedia.forSettings(SipCallSettings.DEFAULT.withRtp(false, 0));
         assertThat(media).isSameAs(Media.NONE);
-        SipMedia.close(media);
+        Media.closeQuietly(media);
     }
 }

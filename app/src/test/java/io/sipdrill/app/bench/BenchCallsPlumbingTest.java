@@ -1,0 +1,65 @@
+package io.sipdrill.app.bench;
+
+import io.sipdrill.chaos.drill.CallPlan;
+import io.sipdrill.environments.CallRoles;
+import io.sipdrill.environments.embedded.EmbeddedTopology;
+import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
+import io.sipdrill.load.sip.call.Media;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plumbing of {@code bench calls}, not its numbers: both sides complete every call through a
+ * real POP and PBX (the embedded ones here, so no Kamailio is needed), and SIPp's statistics are
+ * read back. The bench itself runs against Kamailio ({@code --env local}).
+ */
+@Tag("sipp")
+class BenchCallsPlumbingTest {
+
+    private static final InetSocketAddress CARRIER = CallPlan.DEFAULT_CARRIER;
+    private static EmbeddedTopology topology;
+
+    @BeforeAll
+    static void startPopAndPbx() throws Exception {
+        topology = new EmbeddedTopology(EmbeddedTopologyConfig.defaults());
+        topology.enableCalls(CallRoles.defaults(CARRIER), Media.NONE);
+        topology.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        topology.close();
+    }
+
+    @Test
+    void sipdrillsCallersCompleteEveryCallThroughThePopAndPbx() throws Exception {
+        BenchResult r = SipdrillCallLoad.onEngine(pop(), CARRIER, 200, 100);
+
+        assertThat(r.failuresPct()).as("failed calls %%").isZero();
+        assertThat(r.rate()).as("calls/s").isGreaterThan(50);
+        assertThat(r.p99Ms()).as("setup p99 ms, second half").isPositive();
+        assertThat(r.cpuUsPerOp()).as("cpu µs per call").isPositive();
+    }
+
+    @Test
+    void sippsUacAndUasCompleteEveryCallThroughThePopAndPbx(@TempDir Path dir) throws Exception {
+        BenchResult r = SippCallLoad.run(pop(), CARRIER, 200, 100, dir);
+
+        assertThat(r.failuresPct()).as("failed calls %% (see %s)", dir).isZero();
+        assertThat(r.cpuTotalS()).as("uac + uas CPU s").isPositive();
+        assertThat(r.rssMb()).as("uac + uas peak RSS").isPositive();
+        assertThat(r.p99Ms()).as("setup p99 ms from SIPp's rtt file").isNotNaN();
+    }
+
+    private static InetSocketAddress pop() {
+        return topology.endpoints().primary().address();
+    }
+}
