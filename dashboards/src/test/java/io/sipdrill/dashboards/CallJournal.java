@@ -87,6 +87,11 @@ public final class CallJournal {
         return e;
     }
 
+    /** Writes {@link #events()} as journal.jsonl lines. */
+    public static java.nio.file.Path write(java.nio.file.Path file) {
+        return OutageJournal.write(file, events());
+    }
+
     public static CallEnded answered(long t, int h, Pop pop, String dir, double setupMs, double pddMs, double talkMs,
                                      int retransmits, Double loss, Double jitter, Double mos) {
         return new CallEnded(t, h, pop, dir, "answered", 200, null, setupMs, pddMs, talkMs, 1 + Math.min(retransmits, 1),
