@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -57,8 +58,12 @@ final class RunCommand implements Callable<Integer> {
             description = "real minutes per drill minute: 20 plays the 40-minute outage drill in 2 (default 20; call-load: 1)")
     Double timeScale;
 
-    @Option(names = "--no-rtp", description = "calls carry signalling only, no RTP media")
+    @Option(names = "--no-rtp", description = "calls carry signalling only, no RTP media (the drill's RTP SLOs are dropped)")
     boolean noRtp;
+
+    @Option(names = "--calls-for", paramLabel = "SECONDS",
+            description = "call-load: place calls for this long (default 60); the drill ends 15 s after")
+    Integer callsFor;
 
     @Option(names = "--report", paramLabel = "DIR", description = "report folder (default target/sipdrill-runs/TIME-DRILL)")
     Path report;
@@ -169,8 +174,13 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             if (name.equals("call-load")) {
-                DrillPlan plan = DrillPlan.callLoad(handsets == null ? 200 : handsets, timeScale == null ? 1 : timeScale);
-                return noRtp ? plan.withCalls(plan.calls().withRtp(false)) : plan;
+                DrillPlan plan = DrillPlan.callLoad(handsets == null ? 200 : handsets, timeScale == null ? 1 : timeScale,
+                        callsFor == null ? DrillPlan.CALL_LOAD_CALLS_FOR : Duration.ofSeconds(callsFor));
+                // Signalling only: the MOS SLO could never be measured, so the plan drops it (see withoutRtp).
+                return noRtp ? plan.withoutRtp() : plan;
+            }
+            if (callsFor != null) {
+                throw new BadInputException("--calls-for goes with the call-load drill, not " + name);
             }
             return DrillPlan.registrarOutage(handsets == null ? 500 : handsets, timeScale == null ? 20 : timeScale);
         } catch (IllegalArgumentException e) {

@@ -44,6 +44,16 @@ class CliBadInputTest {
     }
 
     @Test
+    void callsForWithoutTheCallDrill() {
+        assertThat(badInput("run", "--calls-for", "10").err()).contains("--calls-for").contains("call-load");
+    }
+
+    @Test
+    void zeroCallsFor() {
+        assertThat(badInput("run", "call-load", "--calls-for", "0").err()).contains("--calls-for").contains("between 1 and 3600");
+    }
+
+    @Test
     void missingJournal() {
         assertThat(badInput("report", "/nonexistent/journal.jsonl").err())
                 .contains("/nonexistent/journal.jsonl").contains("does not exist");

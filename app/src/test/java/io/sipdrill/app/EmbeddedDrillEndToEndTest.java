@@ -2,14 +2,10 @@ package io.sipdrill.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +37,7 @@ class EmbeddedDrillEndToEndTest {
     @Test
     void defaultDrillRunsPassesItsSlosAndItsReportCanBeRebuilt() throws Exception {
         Path runDir = tmp.resolve("run");
-        CliCapture.Result run = runWhenPortsAreFree("run", "--handsets", "60", "--time-scale", "60",
+        CliCapture.Result run = DefaultDrillPorts.runWhenFree(PORT_WAIT, "run", "--handsets", "60", "--time-scale", "60",
                 "--report", runDir.toString());
 
         Path summaryFile = runDir.resolve("summary.json");
@@ -90,36 +86,6 @@ class EmbeddedDrillEndToEndTest {
         JsonNode tornSummary = JSON.readTree(tornDir.resolve("summary.json").toFile());
         assertThat(tornSummary.get("handsets").asInt()).isEqualTo(60);
         assertThat(tornSummary.get("ended").isNull()).as("a cut journal has no end line").isTrue();
-    }
-
-    /** Runs the CLI; while the default registrar ports are held by someone else, waits and tries again. */
-    private static CliCapture.Result runWhenPortsAreFree(String... args) throws InterruptedException {
-        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
-        while (true) {
-            waitForFreePorts(deadline);
-            CliCapture.Result r = CliCapture.execute(true, args);
-            if (r.exitCode() == 2 && r.err().contains("in use") && System.nanoTime() < deadline) {
-                Thread.sleep(5_000);
-                continue;
-            }
-            return r;
-        }
-    }
-
-    private static void waitForFreePorts(long deadline) throws InterruptedException {
-        EmbeddedTopologyConfig c = EmbeddedTopologyConfig.defaults();
-        while (!(free(c.primary()) && free(c.backup())) && System.nanoTime() < deadline) {
-            System.out.println("EmbeddedDrillEndToEndTest: " + c.primary() + " or " + c.backup() + " busy; waiting");
-            Thread.sleep(5_000);
-        }
-    }
-
-    private static boolean free(InetSocketAddress address) {
-        try (DatagramSocket probe = new DatagramSocket(address)) {
-            return true;
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     /** {@code a.b.c} → the node at that path, or a missing node. */

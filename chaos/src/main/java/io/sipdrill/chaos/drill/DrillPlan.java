@@ -68,13 +68,43 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
      * No fault, real time (scale 1): media runs in real time anyway.
      */
     public static DrillPlan callLoad(int handsets, double timeScale) {
+        return callLoad(handsets, timeScale, CALL_LOAD_CALLS_FOR);
+    }
+
+    /** How long the built-in call-load drill places calls unless told otherwise. */
+    public static final Duration CALL_LOAD_CALLS_FOR = Duration.ofSeconds(60);
+
+    /**
+     * The call-load drill placing calls for {@code callsFor} instead of 60 s (a short CI or test run).
+     * The drill ends 15 s after the last call is placed: enough for it to ring (≤ 3 s) and talk (≤ 10 s).
+     */
+    public static DrillPlan callLoad(int handsets, double timeScale, Duration callsFor) {
+        if (callsFor.compareTo(Duration.ofSeconds(1)) < 0 || callsFor.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("--calls-for must be between 1 and 3600 seconds (got " + callsFor.toSeconds() + ")");
+        }
         Map<String, JournalEvent.Slo> slo = new LinkedHashMap<>();
         slo.put("calls.answered_pct", new JournalEvent.Slo(99.0, null));
         slo.put("rtp.mos.p5", new JournalEvent.Slo(4.0, null));
+        Duration callsFrom = Duration.ofSeconds(10);
+        Duration callsUntil = callsFrom.plus(callsFor);
         CallPlan calls = new CallPlan(5, 5, io.sipdrill.load.calls.CallTimes.DEFAULT, true,
-                Duration.ofSeconds(10), Duration.ofSeconds(70), CallPlan.DEFAULT_CARRIER, java.util.List.of());
+                callsFrom, callsUntil, CallPlan.DEFAULT_CARRIER, java.util.List.of());
         return new DrillPlan("call-load", handsets, timeScale, PopulationMix.defaultMix(), Duration.ofSeconds(10),
-                Duration.ofMinutes(10), 2, Duration.ofSeconds(10), null, Duration.ZERO, Duration.ofSeconds(85), slo, calls);
+                Duration.ofMinutes(10), 2, Duration.ofSeconds(10), null, Duration.ZERO,
+                callsUntil.plusSeconds(15), slo, calls);
+    }
+
+    /**
+     * The same drill with signalling-only calls and without its RTP SLOs ({@code rtp.*}). Dropped
+     * from the plan rather than judged: a drill that sends no media on purpose cannot measure MOS,
+     * and failing it every time would teach people to ignore red runs. Dropped here, the SLO is not
+     * in the journal either, so the report judges exactly what the run could measure.
+     */
+    public DrillPlan withoutRtp() {
+        Map<String, JournalEvent.Slo> measurable = new LinkedHashMap<>(slo);
+        measurable.keySet().removeIf(name -> name.startsWith("rtp."));
+        return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
+                faultFor, duration, measurable, calls == null ? null : calls.withRtp(false));
     }
 
     /** The same population with no fault and no SLOs on failover: for measuring an external target. */

@@ -3,6 +3,8 @@ package io.sipdrill.dashboards.analysis;
 import io.sipdrill.dashboards.slo.SloJudge;
 import io.sipdrill.dashboards.slo.SloVerdict;
 import io.sipdrill.load.journal.JournalEvent;
+import io.sipdrill.load.journal.JournalEvent.CallEnded;
+import io.sipdrill.load.journal.JournalEvent.DdiRoute;
 import io.sipdrill.load.journal.JournalEvent.DrillEnded;
 import io.sipdrill.load.journal.JournalEvent.DrillStarted;
 import io.sipdrill.load.journal.JournalEvent.HandsetState;
@@ -55,9 +57,11 @@ public final class DrillAnalyzer {
         RegistrationAnalysis.Result registrations = RegistrationAnalysis.of(states, faults, endMs, scale);
         TransactionAnalysis.Result transactions =
                 TransactionAnalysis.of(only(sorted, Transaction.class), faults, scale);
+        CallMetrics calls = CallAnalysis.of(only(sorted, CallEnded.class), only(sorted, DdiRoute.class), faults,
+                scale, promisesCalls(start));
         DrillMetrics metrics = new DrillMetrics(registrations.population(), transactions.detectionS(),
                 registrations.failover(), registrations.failback(), registrations.darkHandsetSeconds(),
-                transactions.overall(), transactions.phases());
+                transactions.overall(), transactions.phases(), calls);
 
         List<SloVerdict> verdicts = SloJudge.judge(start.slo(), metrics.byName());
         DrillInfo info = new DrillInfo(start.drill(), start.env(), handsets, scale.factor(),
@@ -66,6 +70,15 @@ public final class DrillAnalyzer {
         Timeline timeline = TimelineBuilder.of(only(sorted, TimelineSample.class), states, handsets, endMs, scale);
         return new DrillAnalysis(info, faults.toSchedule(scale), metrics, timeline, verdicts,
                 SloJudge.allPassed(verdicts));
+    }
+
+    /**
+     * A drill whose SLOs judge calls or media meant to make calls: if none came (a run killed early,
+     * a broken route) its report must say "0 attempted", not look like a registration-only drill.
+     */
+    private static boolean promisesCalls(DrillStarted start) {
+        return start.slo() != null && start.slo().keySet().stream()
+                .anyMatch(name -> name.startsWith("calls.") || name.startsWith("rtp."));
     }
 
     private static <T extends JournalEvent> List<T> only(List<JournalEvent> events, Class<T> type) {

@@ -9,9 +9,11 @@ import java.util.Map;
  * Every number the drill measures. {@code population} is the handsets registered on the primary at
  * t0; {@code detectionS} is t0 → first failed transaction; {@code darkHandsetSeconds} integrates
  * handsets that held a registration and lost it. {@code phases} always holds all three phases.
+ * {@code calls} is always there; {@link CallMetrics#reported()} says whether the drill had calls.
  */
 public record DrillMetrics(int population, Double detectionS, Failover failover, Failback failback,
-                           double darkHandsetSeconds, PhaseStats overall, Map<Phase, PhaseStats> phases) {
+                           double darkHandsetSeconds, PhaseStats overall, Map<Phase, PhaseStats> phases,
+                           CallMetrics calls) {
 
     public DrillMetrics {
         // An EnumMap keeps baseline, fault, recovery in order for whoever iterates it.
@@ -24,7 +26,8 @@ public record DrillMetrics(int population, Double detectionS, Failover failover,
 
     /**
      * The metrics by the dotted names SLOs use; the names are also paths into summary.json
-     * ({@code failover.t50_s}, {@code phases.fault.register_latency_ms.p99}, …).
+     * ({@code failover.t50_s}, {@code phases.fault.register_latency_ms.p99}, {@code calls.answered_pct},
+     * {@code rtp.mos.p5}, …).
      */
     public Map<String, Double> byName() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -44,6 +47,7 @@ public record DrillMetrics(int population, Double detectionS, Failover failover,
         for (Phase phase : Phase.values()) {
             putStats(m, "phases." + phase.key() + ".", phases.get(phase));
         }
+        m.putAll(calls.byName());
         return m;
     }
 

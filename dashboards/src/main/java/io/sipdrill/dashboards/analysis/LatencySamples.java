@@ -3,9 +3,10 @@ package io.sipdrill.dashboards.analysis;
 import java.util.Arrays;
 
 /**
- * Collects latencies and reports exact nearest-rank percentiles. Exact (sorting) rather than a
- * histogram because a drill's REGISTER count fits in memory many times over next to the events
- * already read, and exact values make the report checkable by hand.
+ * Collects latencies (and other per-transaction or per-call samples: RTP loss, jitter, MOS) and
+ * reports exact nearest-rank percentiles. Exact (sorting) rather than a histogram because a drill's
+ * REGISTER count fits in memory many times over next to the events already read, and exact values
+ * make the report checkable by hand.
  */
 final class LatencySamples {
 
@@ -19,18 +20,45 @@ final class LatencySamples {
         values[size++] = latencyMs;
     }
 
+    int count() {
+        return size;
+    }
+
     LatencySummary summary() {
         if (size == 0) {
             return new LatencySummary(0, null, null, null);
         }
+        double[] sorted = sorted();
+        return new LatencySummary(size, at(sorted, 50, Rounding.LATENCY_MS), at(sorted, 95, Rounding.LATENCY_MS),
+                at(sorted, 99, Rounding.LATENCY_MS));
+    }
+
+    /** The nearest-rank percentile rounded to {@code digits}; null without samples (not 0: nothing was measured). */
+    Double percentile(double percentile, int digits) {
+        return size == 0 ? null : at(sorted(), percentile, digits);
+    }
+
+    /** The arithmetic mean rounded to {@code digits}; null without samples. */
+    Double mean(int digits) {
+        if (size == 0) {
+            return null;
+        }
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values[i];
+        }
+        return Rounding.round(sum / size, digits);
+    }
+
+    private double[] sorted() {
         double[] sorted = Arrays.copyOf(values, size);
         Arrays.sort(sorted);
-        return new LatencySummary(size, at(sorted, 50), at(sorted, 95), at(sorted, 99));
+        return sorted;
     }
 
     /** Nearest rank: the smallest sample with at least p% of samples at or below it. */
-    private static double at(double[] sorted, double percentile) {
+    private static double at(double[] sorted, double percentile, int digits) {
         int rank = (int) Math.ceil(percentile / 100.0 * sorted.length - 1e-9);
-        return Rounding.round(sorted[Math.max(0, rank - 1)], Rounding.LATENCY_MS);
+        return Rounding.round(sorted[Math.max(0, rank - 1)], digits);
     }
 }

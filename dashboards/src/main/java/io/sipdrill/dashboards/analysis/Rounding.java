@@ -13,6 +13,8 @@ final class Rounding {
     static final int PERCENT = 1;
     static final int LATENCY_MS = 2;
     static final int RATIO = 3;
+    /** RTP loss %, jitter ms and MOS: two decimals tell 0.05% loss from none and MOS 4.41 from 4.4. */
+    static final int MEDIA = 2;
 
     private Rounding() {
     }

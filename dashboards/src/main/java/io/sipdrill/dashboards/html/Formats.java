@@ -7,6 +7,7 @@ final class Formats {
 
     static final String NOT_REACHED = "not reached";
     static final String NONE = "–";
+    static final String NOT_MEASURED = "not measured";
 
     private Formats() {
     }
@@ -32,6 +33,11 @@ final class Formats {
 
     static String millis(Double ms) {
         return ms == null ? NONE : String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    /** RTP loss, jitter and MOS: two decimals, and "not measured" rather than a dash (no media is not zero loss). */
+    static String quality(Double v) {
+        return v == null ? NOT_MEASURED : String.format(Locale.ROOT, "%.2f", v);
     }
 
     static String ratio(Double r) {

@@ -39,6 +39,8 @@ public final class HtmlReport {
             .pass { background: #e6f4ea; color: #0d652d; }
             .fail { background: #fce8e6; color: #a50e0e; }
             .note { color: #666; font-size: 0.9em; }
+            h3 { font-size: 1em; margin-top: 18px; }
+            tr.total td { font-weight: 600; background: #fafafa; }
             svg.chart { max-width: 100%; height: auto; font-size: 12px; }
             svg .plot { fill: #fff; stroke: #bbb; }
             svg .grid { stroke: #eee; }
@@ -96,6 +98,9 @@ public final class HtmlReport {
                 .append("</p>\n");
         failoverTable(html, analysis.metrics(), analysis.faults());
         phaseTable(html, analysis.metrics(), analysis.faults(), info);
+        if (analysis.metrics().calls().reported()) {
+            CallsSection.render(html, analysis.metrics().calls());
+        }
         sloTable(html, analysis);
         html.append("<p class=\"note\">Built by sipdrill from the drill journal alone. Times are real-equivalent")
                 .append(" (drill time × time scale); latencies are wall-clock as measured.</p>\n")

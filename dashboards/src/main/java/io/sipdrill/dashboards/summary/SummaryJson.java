@@ -21,7 +21,9 @@ import java.nio.file.Path;
 /**
  * Writes {@code summary.json}. The tree is built key by key, not by mapping the records, so its
  * shape is a contract that a rename in the analysis cannot break. Values never reached are
- * written as {@code null}, never left out, so readers can rely on every key being present.
+ * written as {@code null}, never left out, so readers can rely on every key being present. The
+ * {@code calls} and {@code rtp} objects are the one exception: a drill without calls has neither,
+ * so a registration drill's summary reads exactly as it did before calls existed.
  */
 public final class SummaryJson {
 
@@ -92,6 +94,10 @@ public final class SummaryJson {
             node.put("register_samples", stats.registerLatencyMs().count());
             putLatency(node, stats.registerLatencyMs());
             node.put("retransmission_amplification", stats.retransmissionAmplification());
+        }
+
+        if (m.calls().reported()) {
+            CallsJson.put(root, m.calls());
         }
 
         ArrayNode faults = root.putArray("faults");
