@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -50,7 +49,8 @@ class BenchCallsPlumbingTest {
     }
 
     @Test
-    void sippsUacAndUasCompleteEveryCallThroughThePopAndPbx(@TempDir Path dir) throws Exception {
+    void sippsUacAndUasCompleteEveryCallThroughThePopAndPbx() throws Exception {
+        Path dir = Path.of("target", "bench-calls-plumbing"); // kept: SIPp's logs explain a failure
         BenchResult r = SippCallLoad.run(pop(), CARRIER, 200, 100, dir);
 
         assertThat(r.failuresPct()).as("failed calls %% (see %s)", dir).isZero();

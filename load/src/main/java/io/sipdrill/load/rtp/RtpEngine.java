@@ -162,7 +162,8 @@ public final class RtpEngine implements Media, AutoCloseable {
         try {
             while (running) {
                 long wait = nanosUntilNextPacket();
-                if (!tasks.isEmpty() || wait == 0) {
+                // A closed leg's port is free only after a select: never block before that one has run.
+                if (!tasks.isEmpty() || wait == 0 || !closedSinceSelect.isEmpty()) {
                     selector.selectNow();
                 } else if (wait < 0) {
                     selector.select(); // nothing to send: sleep until a packet or a task
