@@ -19,7 +19,8 @@ import static io.sipdrill.load.gatling.SipDsl.sip;
  * <ul>
  *   <li>A calls B, talks 1 s and hangs up; B waits for the call, rings 1 s and answers;</li>
  *   <li>E hangs up with no call and waits 1 s for a call nobody makes (both KO);</li>
- *   <li>C calls D and leaves its scenario without hanging up; D's later hang-up finds no call.</li>
+ *   <li>C calls D and leaves its scenario without hanging up; D's later hang-up finds no call;</li>
+ *   <li>F, on a protocol of its own whose lines answer automatically, cannot await or answer.</li>
  * </ul>
  * Gatling's assertions say which steps are OK and which KO; {@link ScriptedCallsTest} runs it.
  */
@@ -41,6 +42,13 @@ public class ScriptedCallSimulation extends Simulation {
             .answering(AnswerMode.SCRIPTED)
             .rtp(false)
             .journal(journal);
+
+    SipProtocolBuilder automatic = sip.registrar(System.getProperty(TinyRegisterSimulation.REGISTRAR_PROPERTY,
+                    "127.0.140.1:5060"))
+            .domain("sipdrill.test")
+            .localAddress("127.0.140.20")
+            .calls(io.sipdrill.load.calls.CallTimes.DEFAULT)
+            .rtp(false);
 
     static ScenarioBuilder user(String name, String user) {
         return scenario(name)
@@ -78,10 +86,15 @@ public class ScriptedCallSimulation extends Simulation {
             .pause(Duration.ofSeconds(3))
             .exec(sip("D hangup after caller left").hangup());
 
+    ScenarioBuilder f = user("F", "1000006")
+            .exec(sip("F await on an automatic line").awaitCall().timeout(Duration.ofSeconds(1)))
+            .exec(sip("F answer nothing").answer());
+
     {
-        setUp(a.injectOpen(atOnceUsers(1)), b.injectOpen(atOnceUsers(1)), e.injectOpen(atOnceUsers(1)),
-                c.injectOpen(atOnceUsers(1)), d.injectOpen(atOnceUsers(1)))
-                .protocols(protocol)
+        setUp(f.injectOpen(atOnceUsers(1)).protocols(automatic),
+                a.injectOpen(atOnceUsers(1)).protocols(protocol), b.injectOpen(atOnceUsers(1)).protocols(protocol),
+                e.injectOpen(atOnceUsers(1)).protocols(protocol),
+                c.injectOpen(atOnceUsers(1)).protocols(protocol), d.injectOpen(atOnceUsers(1)).protocols(protocol))
                 .assertions(
                         details("A call").successfulRequests().count().is(1L),
                         details("A hangup").successfulRequests().count().is(1L),
@@ -92,6 +105,8 @@ public class ScriptedCallSimulation extends Simulation {
                         details("D answer").successfulRequests().count().is(1L),
                         details("E hangup without call").failedRequests().count().is(1L),
                         details("E await nobody").failedRequests().count().is(1L),
-                        details("D hangup after caller left").failedRequests().count().is(1L));
+                        details("D hangup after caller left").failedRequests().count().is(1L),
+                        details("F await on an automatic line").failedRequests().count().is(1L),
+                        details("F answer nothing").failedRequests().count().is(1L));
     }
 }

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs {@link ScriptedCallSimulation} in this JVM against a {@link TestCallPop}: the scripted call
- * steps end OK and KO as documented, a scripted line never answers by itself, and a user leaving
- * its scenario hangs up its call.
+ * steps end OK and KO as documented, a scripted line never answers by itself, an automatic one
+ * refuses to be scripted, and a user leaving its scenario hangs up its call.
  */
 class ScriptedCallsTest {
 
@@ -43,7 +43,8 @@ class ScriptedCallsTest {
             assertThat(rc).as("Gatling's assertions (every step OK or KO as scripted); report in " + results)
                     .isZero();
             assertThat(index).as("why the KO steps failed")
-                    .contains("no call to hang up", "no call within 1000 ms", "the last one ended");
+                    .contains("no call to hang up", "no call within 1000 ms", "the last one ended",
+                            "this line answers by itself", "no call to answer");
             assertThat(pop.inviteFinals(200))
                     .as("exactly one 200 per call: the answer() steps', none from a line answering by itself")
                     .isEqualTo(2);
