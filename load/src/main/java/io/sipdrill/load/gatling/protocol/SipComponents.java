@@ -260,7 +260,8 @@ public final class SipComponents implements ProtocolComponents {
         onLoop(action, session, name, () -> {
             SipCallComponents c = calls;
             if (c == null) {
-                action.failNow(session, name, "calls are off: enable them with sip.registrar(…).calls(times)");
+                action.failNow(session, name, "calls are off: enable them with sip.registrar(…).calls(times)"
+                        + " or .answering(AnswerMode.SCRIPTED)");
                 return;
             }
             work.accept(c);
