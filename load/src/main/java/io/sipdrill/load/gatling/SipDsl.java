@@ -35,6 +35,26 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
+ * <p>Scripted calls: two users, one calls and one answers; ring and talk times are Gatling
+ * pauses, so any of Gatling's pause distributions (uniform, exponential, custom) shapes them.
+ * An automatic line ({@code dial}, {@code callDdi}) uses the protocol's {@code CallTimes} instead.
+ *
+ * <pre>{@code
+ * SipProtocolBuilder protocol = sip.registrar("127.0.1.1:5060").domain("sipdrill.test")
+ *     .answering(AnswerMode.SCRIPTED);                        // lines ring and wait for awaitCall()
+ * ScenarioBuilder callers = scenario("callers").feed(callerUsers)
+ *     .exec(sip("register").register())
+ *     .exec(sip("call").call("#{callee}"))                    // OK when answered; the call stays up
+ *     .pause(Duration.ofSeconds(5), Duration.ofSeconds(30))   // talk time, uniform 5–30 s
+ *     .exec(sip("hang up").hangup());                         // BYE, OK on 200
+ * ScenarioBuilder callees = scenario("callees").feed(calleeUsers)
+ *     .exec(sip("register").register())
+ *     .exec(sip("wait").awaitCall().timeout("#{waitMs}"))      // OK when an INVITE rings
+ *     .pause(session -> Duration.ofMillis(session.getLong("ringMs")))  // ring time from the session
+ *     .exec(sip("answer").answer())                           // 200, OK when the ACK arrives
+ *     .pause(60);                 // stay: a user leaving its scenario hangs up what its steps placed or took
+ * }</pre>
+ *
  * <p>Statistics: each step's transactions (the digest challenge and the answer are two) are
  * logged under the step's name; what a handset does later on its own is logged as
  * {@code "REGISTER (refresh)"}, {@code "(retry)"}, {@code "(failover)"} or {@code "(failback)"}

@@ -104,6 +104,19 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> withCalls(callsOrDefault().withCarrier(hostPort)));
     }
 
+    /**
+     * Who answers the handsets' inbound calls. {@link io.sipdrill.load.calls.AnswerMode#AUTOMATIC}
+     * (the default): each line rings and answers by itself after the ring time of {@link #calls}.
+     * {@link io.sipdrill.load.calls.AnswerMode#SCRIPTED}: a line rings (180) and waits for its
+     * virtual user's {@code sip(name).awaitCall()} and {@code answer()} steps; an inbound call
+     * before {@code awaitCall()} keeps ringing and the next {@code awaitCall()} takes it. It
+     * applies to every handset of this protocol (give scripted users a protocol of their own to
+     * mix both). Implies {@link #calls}.
+     */
+    public SipProtocolBuilder answering(io.sipdrill.load.calls.AnswerMode mode) {
+        return withCalls(callsOrDefault().withAnswering(Objects.requireNonNull(mode, "mode")));
+    }
+
     /** RTP for answered calls on (default) or off (signalling-only load). */
     public SipProtocolBuilder rtp(boolean on) {
         return withCalls(callsOrDefault().withRtp(on, callsOrDefault().rtpLoss()));

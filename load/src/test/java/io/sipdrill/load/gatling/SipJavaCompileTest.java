@@ -3,7 +3,12 @@ package io.sipdrill.load.gatling;
 import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.sipdrill.load.calls.AnswerMode;
+import io.sipdrill.load.gatling.action.AnswerActionBuilder;
+import io.sipdrill.load.gatling.action.AwaitCallActionBuilder;
+import io.sipdrill.load.gatling.action.HangupActionBuilder;
 import io.sipdrill.load.gatling.action.OptionsActionBuilder;
+import io.sipdrill.load.gatling.action.PlaceCallActionBuilder;
 import io.sipdrill.load.gatling.action.RegisterActionBuilder;
 import io.sipdrill.load.gatling.action.UnregisterActionBuilder;
 import io.sipdrill.load.gatling.check.SipCheck;
@@ -98,6 +103,18 @@ public class SipJavaCompileTest extends Simulation {
     OptionsActionBuilder optionsAs = sip("options-as").options().user("#{user}").user(session -> "probe")
             .check(header("Allow").exists());
     UnregisterActionBuilder unregister = sip("unregister").unregister().check(status().is(200));
+
+    // scripted calls: built here so their shape holds, run by ScriptedCallSimulation (this
+    // simulation's registrar takes no calls)
+    SipProtocolBuilder scripted = protocol.answering(AnswerMode.AUTOMATIC).answering(AnswerMode.SCRIPTED);
+    PlaceCallActionBuilder callEl = sip("call").call("#{callee}");
+    PlaceCallActionBuilder callFn = sip("call-fn").call(session -> session.getString("callee"));
+    AwaitCallActionBuilder awaitDefault = sip("await").awaitCall();
+    AwaitCallActionBuilder awaitFixed = sip("await-fixed").awaitCall().timeout(Duration.ofSeconds(5));
+    AwaitCallActionBuilder awaitEl = sip("await-el").awaitCall().timeout("#{waitMs}");
+    AwaitCallActionBuilder awaitFn = sip("await-fn").awaitCall().timeout(session -> Duration.ofMillis(500));
+    AnswerActionBuilder answer = sip("answer").answer();
+    HangupActionBuilder hangup = sip("hangup").hangup();
 
     ScenarioBuilder everything = scenario("every DSL call")
             .exec(session -> session.set("user", "400000" + session.userId())

@@ -7,13 +7,8 @@ import io.sipdrill.load.calls.DdiRouting;
 import io.sipdrill.load.calls.DdiNumbers;
 import io.sipdrill.load.calls.HandsetLine;
 import io.sipdrill.load.gatling.internal.SipActionBase;
-import io.sipdrill.load.gatling.internal.SipTxRecord;
 import io.sipdrill.load.handset.Handset;
 import io.sipdrill.load.sip.SipEngine;
-import io.sipdrill.load.sip.call.Call;
-import io.sipdrill.load.sip.call.CallListener;
-import io.sipdrill.load.sip.call.CallOutcome;
-import io.sipdrill.load.sip.call.CallResult;
 import io.sipdrill.load.sip.call.Media;
 import io.sipdrill.load.sip.transport.LocalSocket;
 import io.sipdrill.load.time.DrillClock;
@@ -27,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The call side of one run's {@link SipComponents}: the handsets' phone lines, the carrier with
  * its DDI routing, and the media. A call step is OK when the call is answered (by a handset or by
  * voicemail) and KO when it ends unanswered; its response time is the setup time (INVITE → 2xx).
+ * Scripted steps ({@link ScriptedCallSteps}) drive the same lines.
  */
 final class SipCallComponents implements AutoCloseable {
 
@@ -38,6 +34,7 @@ final class SipCallComponents implements AutoCloseable {
     private final DdiRouting routing;    // null without a carrier
     private final Map<Long, HandsetLine> lines = new ConcurrentHashMap<>();
     private final Map<String, HandsetLine> linesByUser = new ConcurrentHashMap<>();
+    private final ScriptedCallSteps scripted;
 
     SipCallComponents(SipCallSettings settings, SipEngine engine, Media media, Journal journal, DrillClock clock,
                       InetSocketAddress primary, InetSocketAddress backup, java.util.List<String> allowedTargets) {
@@ -45,6 +42,7 @@ final class SipCallComponents implements AutoCloseable {
         this.engine = engine;
         this.media = media;
         this.records = new CallRecords(journal, clock);
+        this.scripted = new ScriptedCallSteps(lines::get, engine.transactions().scheduler());
         engine.loop().execute(() -> engine.calls().media(media));
         if (settings.carrier() != null) {
             InetSocketAddress at = SipTargets.resolve("carrier", settings.carrier(), allowedTargets);
@@ -63,13 +61,19 @@ final class SipCallComponents implements AutoCloseable {
         if (old != null) {
             old.unplug(); // a re-registered user: the old handset's line goes first
         }
-        HandsetLine line = HandsetLine.plugIn(handset, socket, engine.calls(), settings.times(), records);
+        HandsetLine line = HandsetLine.plugIn(handset, socket, engine.calls(), settings.times(), records,
+                settings.answering());
         lines.put(userId, line);
         linesByUser.put(handset.user(), line);
     }
 
     DdiRouting routing() {
         return routing;
+    }
+
+    /** The scenario-driven steps on a virtual user's own line (call, awaitCall, answer, hangup). */
+    ScriptedCallSteps scripted() {
+        return scripted;
     }
 
     /** A handset dials {@code number}: {@code fromUser}'s, or the virtual user's own when null. On the loop. */
@@ -85,7 +89,7 @@ final class SipCallComponents implements AutoCloseable {
         if (line.busy() && fromUser != null) {
             line = idleLine(line); // traffic from "a random handset": one whose user is free to dial
         }
-        if (!line.dial(number, new StepListener(action, session, name, start))) {
+        if (!line.dial(number, new CallStepListener(action, session, name, start))) {
             action.failNow(session, name, "busy: this handset is already on a call");
         }
     }
@@ -108,7 +112,7 @@ final class SipCallComponents implements AutoCloseable {
             action.failNow(session, name, "no carrier: configure one with sip.registrar(…).carrier(\"127.0.4.1:5060\")");
             return;
         }
-        carrier.callDdi(ddi, new StepListener(action, session, name, action.nowMillis()));
+        carrier.callDdi(ddi, new CallStepListener(action, session, name, action.nowMillis()));
     }
 
     /**
@@ -138,47 +142,5 @@ final class SipCallComponents implements AutoCloseable {
             carrier.close();
         }
         Media.closeQuietly(media); // after the carrier: its calls' legs are on this media too
-    }
-
-    /** Turns the call's answer (or its unanswered end) into the step's one statistics record. */
-    private static final class StepListener implements CallListener {
-        private final SipActionBase action;
-        private final Session session;
-        private final String name;
-        private final long start;
-        private boolean reported;
-
-        StepListener(SipActionBase action, Session session, String name, long start) {
-            this.action = action;
-            this.session = session;
-            this.name = name;
-            this.start = start;
-        }
-
-        @Override
-        public void onAnswered(Call call) {
-            report(true, 200, null);
-        }
-
-        @Override
-        public void onEnded(Call call, CallResult result) {
-            if (result.outcome() == CallOutcome.ANSWERED) {
-                report(true, result.code(), null);
-            } else {
-                report(false, result.code(), "call " + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
-                        + ": " + result.cause());
-            }
-        }
-
-        private void report(boolean ok, Integer code, String message) {
-            if (reported) {
-                return;
-            }
-            reported = true;
-            SipTxRecord record = new SipTxRecord(action, session, true, name, null, start, action.nowMillis(), code, ok,
-                    message);
-            record.then(() -> action.proceed(session, ok ? null : message, Map.of()));
-            action.report(record);
-        }
     }
 }

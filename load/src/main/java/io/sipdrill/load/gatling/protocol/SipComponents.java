@@ -125,9 +125,21 @@ public final class SipComponents implements ProtocolComponents {
         return Session.Identity();
     }
 
+    /**
+     * When a virtual user leaves its scenario, a call its scripted steps placed or took is hung up
+     * and a waiting {@code awaitCall()} stops (see {@link io.sipdrill.load.calls.HandsetLine#scenarioLeft}),
+     * so no call outlives the scenario that owned it.
+     */
     @Override
     public Function1<Session, BoxedUnit> onExit() {
-        return ProtocolComponents.NoopOnExit();
+        return session -> {
+            SipCallComponents c = calls;
+            if (c != null) {
+                long id = session.userId();
+                engine.loop().execute(() -> c.scripted().scenarioLeft(id));
+            }
+            return BoxedUnit.UNIT;
+        };
     }
 
     public SipProtocol protocol() {
@@ -227,6 +239,39 @@ public final class SipComponents implements ProtocolComponents {
             return;
         }
         c.callDdi(action, session, name, ddi);
+    }
+
+    /** The virtual user's handset calls {@code number}; OK when answered; the call stays up until {@link #hangup}. */
+    public void call(SipActionBase action, Session session, String name, String number) {
+        onCallLoop(action, session, name, c -> c.scripted().call(action, session, name, number));
+    }
+
+    /** Waits for an inbound call on the virtual user's line (scripted answering); KO after {@code timeout}. */
+    public void awaitCall(SipActionBase action, Session session, String name, Duration timeout) {
+        onCallLoop(action, session, name, c -> c.scripted().awaitCall(action, session, name, timeout));
+    }
+
+    /** Answers the call {@link #awaitCall} took; OK when the ACK arrives. */
+    public void answer(SipActionBase action, Session session, String name) {
+        onCallLoop(action, session, name, c -> c.scripted().answer(action, session, name));
+    }
+
+    /** Hangs up the virtual user's current call, either direction; OK on a 2xx to the BYE. */
+    public void hangup(SipActionBase action, Session session, String name) {
+        onCallLoop(action, session, name, c -> c.scripted().hangup(action, session, name));
+    }
+
+    private void onCallLoop(SipActionBase action, Session session, String name,
+                            java.util.function.Consumer<SipCallComponents> work) {
+        onLoop(action, session, name, () -> {
+            SipCallComponents c = calls;
+            if (c == null) {
+                action.failNow(session, name, "calls are off: enable them with sip.registrar(…).calls(times)"
+                        + " or .answering(AnswerMode.SCRIPTED)");
+                return;
+            }
+            work.accept(c);
+        });
     }
 
     /** Runs {@code work} on the loop; if it throws, the step fails instead of hanging the user. */

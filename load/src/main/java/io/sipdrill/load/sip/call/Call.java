@@ -33,6 +33,7 @@ public abstract sealed class Call permits OutgoingCall, IncomingCall {
     private boolean byeSent;
     private boolean ended;
     private Object attachment;
+    private java.util.function.Consumer<Integer> byeObserver;
 
     Call(CallLayer layer, LocalSocket socket, String localUser, String callId, String localTag, CallListener listener) {
         this.layer = layer;
@@ -88,6 +89,15 @@ public abstract sealed class Call permits OutgoingCall, IncomingCall {
         this.listener = listener == null ? CallListener.IGNORE : listener;
     }
 
+    /**
+     * Tells {@code observer} how this side's BYE ended: its final status code, or null when it timed
+     * out or could not be sent. The call's end ({@link CallListener#onEnded}) does not say, and a
+     * scripted hang-up step is judged by exactly that answer.
+     */
+    public void whenByeAnswered(java.util.function.Consumer<Integer> observer) {
+        this.byeObserver = observer;
+    }
+
     // ---- shared steps ------------------------------------------------------------------------
 
     void sendBye() {
@@ -100,6 +110,9 @@ public abstract sealed class Call permits OutgoingCall, IncomingCall {
         layer.transactions().start(branch, "BYE", this::send, dialog.nextHop(), bye, new TransactionListener() {
             @Override
             public void onCompleted(ClientTransaction tx, TransactionOutcome outcome, SipResponse response) {
+                if (byeObserver != null) {
+                    byeObserver.accept(response == null ? null : response.statusCode());
+                }
                 byeCompleted(outcome, response);
             }
 

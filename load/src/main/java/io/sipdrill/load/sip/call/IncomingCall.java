@@ -59,6 +59,11 @@ public final class IncomingCall extends Call {
         return invite.body();
     }
 
+    /** True once this side sent its 200 (answered, perhaps not yet ACKed). */
+    public boolean answerSent() {
+        return finalStatus == 200;
+    }
+
     /** Sends 180 Ringing. */
     public void ring() {
         if (finalStatus == 0 && !isEnded()) {
