@@ -61,8 +61,9 @@ public final class DrillRunner {
             String active = null;
             boolean injected = false;
             boolean reverted = false;
-            java.util.List<CallPlan.DdiSwitch> ddiSteps = plan.calls() == null ? java.util.List.of()
-                    : new java.util.ArrayList<>(plan.calls().ddiSwitches());
+            // A mutable copy in every case: it is sorted next (List.of() would refuse even an empty sort).
+            java.util.List<CallPlan.DdiSwitch> ddiSteps = new java.util.ArrayList<>(
+                    plan.calls() == null ? java.util.List.of() : plan.calls().ddiSwitches());
             ddiSteps.sort(java.util.Comparator.comparing(CallPlan.DdiSwitch::at));
             int nextDdi = 0;
             while (true) {
