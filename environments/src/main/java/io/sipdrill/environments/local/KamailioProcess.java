@@ -8,14 +8,16 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One Kamailio instance running {@code registrar.cfg} in the foreground, its output in
+ * One Kamailio instance in the foreground, running the config its {@link KamailioScript} names
+ * ({@code registrar.cfg} for a registrar or POP, {@code pbx.cfg} for a PBX), its output in
  * {@code <instanceDir>/kamailio.log}. Each instance has its own runtime dir and pid file and no
- * control socket, so a primary and a backup run side by side.
+ * control socket, so POPs and PBX instances run side by side.
  *
  * <pre>{@code
  * KamailioProcess primary = new KamailioProcess("primary", new InetSocketAddress("127.0.1.1", 5060),
@@ -37,13 +39,19 @@ public final class KamailioProcess implements AutoCloseable {
     private final String name;
     private final InetSocketAddress listen;
     private final Path kamailio;
-    private final Path configFile;
+    private final KamailioScript script;
     private final Path instanceDir;
     private final int children;
     private final Duration stopGrace;
     private Process process;
 
+    /** An instance of {@code registrar.cfg} as a registrar only. */
     public KamailioProcess(String name, InetSocketAddress listen, Path kamailio, Path configFile,
+                           Path instanceDir, int children, Duration stopGrace) {
+        this(name, listen, kamailio, KamailioScript.registrar(configFile), instanceDir, children, stopGrace);
+    }
+
+    public KamailioProcess(String name, InetSocketAddress listen, Path kamailio, KamailioScript script,
                            Path instanceDir, int children, Duration stopGrace) {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("instance name must be letters, digits, '-' or '_': " + name);
@@ -51,7 +59,7 @@ public final class KamailioProcess implements AutoCloseable {
         this.name = name;
         this.listen = listen;
         this.kamailio = kamailio;
-        this.configFile = configFile;
+        this.script = script;
         this.instanceDir = instanceDir.toAbsolutePath();
         this.children = children;
         this.stopGrace = stopGrace;
@@ -59,8 +67,8 @@ public final class KamailioProcess implements AutoCloseable {
 
     /** The command line this instance runs; also what to paste into a shell to start it by hand. */
     public List<String> command() {
-        return List.of(kamailio.toString(),
-                "-f", configFile.toString(),
+        List<String> command = new ArrayList<>(List.of(kamailio.toString(),
+                "-f", script.configFile().toString(),
                 // -DD: keep the creator in the foreground (so we own its pid) but still fork workers;
                 // -E: log to stderr, which we send to the log file.
                 "-DD", "-E",
@@ -73,7 +81,9 @@ public final class KamailioProcess implements AutoCloseable {
                 "--substdef=/INSTANCE_NAME/" + name + "/",
                 "-Y", instanceDir.toString(),
                 "-P", instanceDir.resolve("kamailio.pid").toString(),
-                "-w", instanceDir.toString());
+                "-w", instanceDir.toString()));
+        command.addAll(script.arguments());
+        return List.copyOf(command);
     }
 
     /** Starts the process; fails at once if Kamailio is missing or the address is taken. */

@@ -66,6 +66,21 @@ public final class SipOptionsProbe {
         }
     }
 
+    /**
+     * Probes {@code target} until it answers 200 or {@code timeout} passes; true if it did. For
+     * servers whose only sign of life is their SIP port (sipdrill's own voicemail).
+     */
+    public boolean awaitOk(InetSocketAddress target, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (probe(target).orElse(0) == 200) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** The status code of a SIP response's status line, empty for requests or garbage. */
     static OptionalInt statusCode(String message) {
         if (!message.startsWith("SIP/2.0 ") || message.length() < 11) {
