@@ -43,7 +43,7 @@ final class SippRegisterLoad {
         TimedSipp sipp = TimedSipp.start(List.of("-sf", scenario.toString(), "-inf", users.toString(),
                 "-r", Long.toString(Math.round(rate)), "-rp", "1000", "-m", Integer.toString(count),
                 "-i", LOCAL_IP, "-p", "5099", "-nostdin", "-trace_stat", "-stf", stat.toString(), "-fd", "1",
-                "-trace_rtt", "-rtt_freq", "1000", "-timeout", Long.toString((long) (count / rate) + 60) + "s",
+                "-trace_rtt", "-rtt_freq", SippStats.rttFrequency(count), "-timeout", Long.toString((long) (count / rate) + 60) + "s",
                 registrar.getAddress().getHostAddress() + ":" + registrar.getPort()), workDir, "sipp");
         Thread.sleep(Math.max(0, durationMs / 2 - (System.nanoTime() - start) / 1_000_000));
         double cpuHalf = sipp.cpuSeconds();

@@ -36,6 +36,14 @@ final class SippStats {
         }
     }
 
+    /**
+     * SIPp's {@code -rtt_freq} for a run of {@code count} calls: it writes its response times every
+     * that many calls, and a short run below the frequency leaves no file at all.
+     */
+    static String rttFrequency(int count) {
+        return Integer.toString(Math.max(1, Math.min(1000, count / 20)));
+    }
+
     /** p99 of the response times in SIPp's {@code *_rtt.csv} in {@code workDir}, over the second half of the run. */
     static double p99SecondHalf(Path workDir) throws IOException {
         Optional<Path> rtt;

@@ -2,13 +2,14 @@ package io.sipdrill.app.bench;
 
 import io.sipdrill.chaos.drill.CallPlan;
 import io.sipdrill.environments.CallRoles;
-import io.sipdrill.environments.embedded.EmbeddedTopology;
-import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
+import io.sipdrill.environments.local.LocalTopology;
+import io.sipdrill.environments.local.LocalTopologyConfig;
 import io.sipdrill.load.sip.call.Media;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -16,19 +17,20 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plumbing of {@code bench calls}, not its numbers: both sides complete every call through a
- * real POP and PBX (the embedded ones here, so no Kamailio is needed), and SIPp's statistics are
- * read back. The bench itself runs against Kamailio ({@code --env local}).
+ * The plumbing of {@code bench calls}, not its numbers: both sides complete every call through the
+ * Kamailio POP and PBX the bench uses, and SIPp's statistics are read back. On the bench's own
+ * addresses (the default topology's), so it runs alone like the CLI drill tests.
  */
+@Tag("kamailio")
 @Tag("sipp")
 class BenchCallsPlumbingTest {
 
     private static final InetSocketAddress CARRIER = CallPlan.DEFAULT_CARRIER;
-    private static EmbeddedTopology topology;
+    private static LocalTopology topology;
 
     @BeforeAll
-    static void startPopAndPbx() throws Exception {
-        topology = new EmbeddedTopology(EmbeddedTopologyConfig.defaults());
+    static void startPopAndPbx(@TempDir Path runDir) throws Exception {
+        topology = new LocalTopology(LocalTopologyConfig.defaults(runDir));
         topology.enableCalls(CallRoles.defaults(CARRIER), Media.NONE);
         topology.start();
     }
