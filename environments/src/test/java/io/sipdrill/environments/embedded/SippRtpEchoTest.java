@@ -1,26 +1,17 @@
 package io.sipdrill.environments.embedded;
 
 import io.sipdrill.environments.CallRoles;
+import io.sipdrill.environments.TestPhones;
 import io.sipdrill.environments.local.SippOutcome;
 import io.sipdrill.environments.local.SippProcess;
-import io.sipdrill.load.calls.CallRecords;
 import io.sipdrill.load.calls.CallTimes;
 import io.sipdrill.load.calls.HandsetLine;
-import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.Handset;
-import io.sipdrill.load.handset.HandsetContext;
-import io.sipdrill.load.handset.HandsetProfile;
-import io.sipdrill.load.handset.PopCounts;
-import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JournalEvent;
 import io.sipdrill.load.rtp.RtpCounters;
 import io.sipdrill.load.rtp.RtpEngine;
 import io.sipdrill.load.rtp.RtpPortPool;
-import io.sipdrill.load.sip.SipEngine;
 import io.sipdrill.load.sip.call.Media;
-import io.sipdrill.load.sip.message.RegisterTemplate;
-import io.sipdrill.load.sip.transaction.SipTimers;
-import io.sipdrill.load.time.DrillClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +47,8 @@ class SippRtpEchoTest {
     Path tmp;
 
     private EmbeddedTopology topology;
-    private SipEngine phones;
+    private TestPhones phones;
     private RtpEngine rtp;
-    private final ConcurrentLinkedQueue<JournalEvent> journaled = new ConcurrentLinkedQueue<>();
 
     @AfterEach
     void stop() {
@@ -107,28 +95,13 @@ class SippRtpEchoTest {
         topology = new EmbeddedTopology(EmbeddedTopologyConfig.defaults().withAddresses(PRIMARY, BACKUP));
         topology.enableCalls(CallRoles.onBlocks("127.0.102", "127.0.103", CARRIER, 1), Media.NONE);
         topology.start();
-        phones = SipEngine.start("127.0.104.1", 1, SipTimers.RFC3261);
-        Journal journal = new Journal() {
-            @Override public void write(JournalEvent e) { journaled.add(e); }
-            @Override public void flush() { }
-            @Override public void close() { }
-        };
-        DrillClock clock = DrillClock.startingNow(phones.loop());
-        HandsetContext ctx = new HandsetContext(phones.transactions(), new RegisterTemplate("sipdrill.test"), PRIMARY,
-                BACKUP, journal, clock, new PopCounts(1));
-        HandsetProfile profile = new HandsetProfile(Duration.ofMinutes(10), 0.5, 0.9, 2, Duration.ofSeconds(1),
-                FailbackMode.REGISTRATION, Duration.ZERO);
-        CallTimes times = new CallTimes(Duration.ZERO, Duration.ZERO, talk, talk, Duration.ofSeconds(20));
-        CompletableFuture<HandsetLine> plugged = new CompletableFuture<>();
-        phones.loop().execute(() -> {
-            phones.calls().media(rtp);
-            Handset h = Handset.on(phones.sockets().get(0), 0, USER, "pw-" + USER, ctx, profile, 0.5);
-            HandsetLine line = HandsetLine.plugIn(h, phones.sockets().get(0), phones.calls(), times,
-                    new CallRecords(journal, clock));
-            h.start();
-            plugged.complete(line);
+        phones = TestPhones.start("127.0.104.1", PRIMARY, BACKUP);
+        phones.onLoop(() -> {
+            phones.engine().calls().media(rtp);
+            return null;
         });
-        HandsetLine line = plugged.get(5, TimeUnit.SECONDS);
+        Handset handset = phones.register(USER);
+        HandsetLine line = phones.line(handset, new CallTimes(Duration.ZERO, Duration.ZERO, talk, talk, Duration.ofSeconds(20)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!topology.primaryRegistrar().isRegistered(USER) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -138,16 +111,14 @@ class SippRtpEchoTest {
         try (SippProcess uas = SippProcess.start(tmp, "uas-rtp-echo", List.of("-sn", "uas", "-i", "127.0.105.1",
                 "-p", "5060", "-mi", "127.0.105.1", "-mp", SIPP_MEDIA_PORT, "-rtp_echo", "-m", "1", "-timeout", "30"))) {
             Thread.sleep(300); // SIPp binds its sockets
-            CompletableFuture<Boolean> dialled = new CompletableFuture<>();
-            phones.loop().execute(() -> dialled.complete(line.dial("00441632960002")));
-            assertThat(dialled.get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(phones.onLoop(() -> line.dial("00441632960002"))).as("dialled").isTrue();
             assertThat(uas.awaitExit(talk.plusSeconds(20))).as(uas.logTail(40)).isEqualTo(SippOutcome.ALL_CALLS_SUCCEEDED);
         }
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (journaled.stream().noneMatch(e -> e instanceof JournalEvent.CallEnded) && System.nanoTime() < deadline) {
+        while (phones.journaled().stream().noneMatch(e -> e instanceof JournalEvent.CallEnded) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        JournalEvent.CallEnded call = journaled.stream().filter(e -> e instanceof JournalEvent.CallEnded)
+        JournalEvent.CallEnded call = phones.journaled().stream().filter(e -> e instanceof JournalEvent.CallEnded)
                 .map(e -> (JournalEvent.CallEnded) e).findFirst().orElseThrow();
         assertThat(call.outcome()).isEqualTo("answered");
         assertThat(call.dir()).isEqualTo("out");
