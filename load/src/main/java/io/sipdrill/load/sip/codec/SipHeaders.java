@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A response's header lines, kept as the bytes that arrived and split into name/value pairs only
@@ -23,6 +24,14 @@ public final class SipHeaders {
             Map.entry("s", "subject"), Map.entry("k", "supported"), Map.entry("t", "to"), Map.entry("v", "via"),
             Map.entry("o", "event"), Map.entry("u", "allow-events"), Map.entry("r", "refer-to"),
             Map.entry("x", "session-expires"));
+
+    /**
+     * Canonical names of the names seen so far, as sent and as asked for: a handful in practice
+     * ("Via", "v", "Call-ID", …), so lower-casing leaves the hot path. Bounded, because a peer may
+     * send any name (fuzzers do); past the bound names are canonicalised each time.
+     */
+    private static final Map<String, String> CANONICAL = new ConcurrentHashMap<>();
+    private static final int CANONICAL_CACHE_LIMIT = 512;
 
     private final byte[] block;
     private volatile List<String[]> lines; // {lower-case full name, name as sent, value}
@@ -70,47 +79,79 @@ public final class SipHeaders {
     }
 
     private static String canonical(String name) {
+        String known = CANONICAL.get(name);
+        if (known != null) {
+            return known;
+        }
         String lower = name.strip().toLowerCase(Locale.ROOT);
-        return COMPACT.getOrDefault(lower, lower);
+        String full = COMPACT.getOrDefault(lower, lower);
+        if (CANONICAL.size() < CANONICAL_CACHE_LIMIT) {
+            CANONICAL.put(name, full);
+        }
+        return full;
     }
 
     private List<String[]> lines() {
         List<String[]> l = lines;
         if (l == null) {
-            l = parse(toString());
+            l = parse(block);
             lines = l;
         }
         return l;
     }
 
-    private static List<String[]> parse(String text) {
-        List<String[]> out = new ArrayList<>();
-        String[] raw = text.split("\r\n|\n|\r");
-        StringBuilder current = null;
-        for (String line : raw) {
-            if (line.isEmpty()) {
-                break;
+    /** One pass over the bytes: a line per CRLF, LF or CR, folded continuations joined (RFC 3261 §7.3.1). */
+    private static List<String[]> parse(byte[] block) {
+        List<String[]> out = new ArrayList<>(16);
+        String name = null;
+        StringBuilder folded = null;
+        String value = null;
+        int i = 0;
+        while (i < block.length) {
+            int end = i;
+            while (end < block.length && block[end] != '\r' && block[end] != '\n') {
+                end++;
             }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
-                current.append(' ').append(line.strip()); // folded continuation (RFC 3261 §7.3.1)
-                continue;
+            if (end == i) {
+                break; // the blank line: end of the headers
             }
-            add(out, current);
-            current = new StringBuilder(line);
+            if ((block[i] == ' ' || block[i] == '\t') && name != null) {
+                if (folded == null) {
+                    folded = new StringBuilder(value);
+                }
+                folded.append(' ').append(ascii(block, i, end).strip());
+            } else {
+                add(out, name, folded != null ? folded.toString() : value);
+                folded = null;
+                name = null;
+                int colon = indexOf(block, (byte) ':', i, end);
+                if (colon > i) {
+                    name = ascii(block, i, colon).strip();
+                    value = ascii(block, colon + 1, end).strip();
+                }
+            }
+            i = end + (end + 1 < block.length && block[end] == '\r' && block[end + 1] == '\n' ? 2 : 1);
         }
-        add(out, current);
+        add(out, name, folded != null ? folded.toString() : value);
         return List.copyOf(out);
     }
 
-    private static void add(List<String[]> out, StringBuilder line) {
-        if (line == null) {
-            return;
+    private static void add(List<String[]> out, String name, String value) {
+        if (name != null && !name.isEmpty()) {
+            out.add(new String[] {canonical(name), name, value});
         }
-        int colon = line.indexOf(":");
-        if (colon <= 0) {
-            return;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
         }
-        String name = line.substring(0, colon).strip();
-        out.add(new String[] {canonical(name), name, line.substring(colon + 1).strip()});
+        return -1;
+    }
+
+    private static String ascii(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }

@@ -32,7 +32,7 @@ public record SipMessage(String method, String requestUri, int status, String re
         int blank = headerBlockEnd(text);
         int headersFrom = firstEol + 1;
         String block = blank < 0 ? text.substring(headersFrom) : text.substring(headersFrom, Math.max(headersFrom, blank));
-        String body = blank < 0 ? "" : text.substring(blank).replaceFirst("^(\r\n|\n)(\r\n|\n)?", "");
+        String body = blank < 0 ? "" : text.substring(skipBlankLine(text, blank));
         SipHeaders headers = new SipHeaders(block.getBytes(StandardCharsets.ISO_8859_1));
         String length = headers.first("Content-Length");
         if (length != null) {
@@ -49,7 +49,7 @@ public record SipMessage(String method, String requestUri, int status, String re
         if (cseq == null || headers.first("Call-ID") == null || headers.first("Via") == null) {
             throw new SipParseException("message without Via, Call-ID or CSeq");
         }
-        String[] cseqParts = cseq.strip().split("\\s+");
+        String[] cseqParts = words(cseq);
         if (cseqParts.length != 2) {
             throw new SipParseException("bad CSeq");
         }
@@ -72,6 +72,41 @@ public record SipMessage(String method, String requestUri, int status, String re
         return new SipMessage(parts[0], parts[1], 0, null, headers, body);
     }
 
+    /** Where the body starts: past the end of the last header line and the blank line after it. */
+    private static int skipBlankLine(String text, int blank) {
+        int i = blank;
+        for (int eol = 0; eol < 2 && i < text.length(); eol++) {
+            if (text.startsWith("\r\n", i)) {
+                i += 2;
+            } else if (text.charAt(i) == '\n') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** A value's whitespace-separated words ({@code "1  INVITE"} → 1, INVITE), without a regex. */
+    private static String[] words(String value) {
+        List<String> out = new java.util.ArrayList<>(2);
+        int i = 0;
+        int n = value.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(value.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(value.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(value.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
     private static int headerBlockEnd(String text) {
         int crlf = text.indexOf("\r\n\r\n");
         int lf = text.indexOf("\n\n");
@@ -90,7 +125,7 @@ public record SipMessage(String method, String requestUri, int status, String re
     }
 
     public long cseqNumber() {
-        return Long.parseLong(headers.first("CSeq").strip().split("\\s+")[0]);
+        return Long.parseLong(words(headers.first("CSeq"))[0]);
     }
 
     /** The branch of the top Via (the transaction key). */
