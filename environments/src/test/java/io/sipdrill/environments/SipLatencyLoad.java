@@ -54,6 +54,17 @@ public final class SipLatencyLoad {
     /** Sends {@code perSecond} requests a second to {@code target} for {@code duration}, from {@code localHost}. */
     public static Result run(String localHost, InetSocketAddress target, int perSecond, Duration duration)
             throws IOException, InterruptedException {
+        return run(localHost, target, perSecond, duration, true);
+    }
+
+    /** As {@link #run}, OPTIONS only: for servers that do not answer REGISTER (a PBX). */
+    public static Result runOptions(String localHost, InetSocketAddress target, int perSecond, Duration duration)
+            throws IOException, InterruptedException {
+        return run(localHost, target, perSecond, duration, false);
+    }
+
+    private static Result run(String localHost, InetSocketAddress target, int perSecond, Duration duration,
+                              boolean withRegister) throws IOException, InterruptedException {
         int total = (int) (perSecond * duration.toMillis() / 1000);
         long[] sentAt = new long[total];
         long[] latency = new long[total];
@@ -75,7 +86,7 @@ public final class SipLatencyLoad {
                 }
                 String callId = "lat-" + i + "-" + start + "@" + localHost;
                 byCallId.put(callId, i);
-                byte[] request = request(i % 2 == 0 ? "OPTIONS" : "REGISTER", host, self, callId, i)
+                byte[] request = request(!withRegister || i % 2 == 0 ? "OPTIONS" : "REGISTER", host, self, callId, i)
                         .getBytes(StandardCharsets.US_ASCII);
                 sentAt[i] = System.nanoTime();
                 socket.send(new DatagramPacket(request, request.length, target));
