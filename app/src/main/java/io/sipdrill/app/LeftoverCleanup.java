@@ -1,24 +1,38 @@
 package io.sipdrill.app;
 
+import io.sipdrill.chaos.fault.CpuSqueezeFault;
 import io.sipdrill.chaos.fault.FreezeFault;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
-/** A run killed with SIGKILL cannot thaw what it froze; the next run does, and says so. */
+/**
+ * A run killed with SIGKILL cannot thaw what it froze or give back the CPU it squeezed; the next
+ * run does, and says so.
+ */
 final class LeftoverCleanup {
 
     private LeftoverCleanup() {
     }
 
     static void run(PrintStream out) {
+        clean(out, "frozen", "thawed", FreezeFault::thawLeftovers);
+        clean(out, "cpu-squeezed", "released the cpu of", CpuSqueezeFault::releaseLeftovers);
+    }
+
+    private static void clean(PrintStream out, String kind, String done, Cleaner cleaner) {
         try {
-            List<String> cleaned = FreezeFault.thawLeftovers();
-            for (String c : cleaned) {
-                out.println("sipdrill: thawed a leftover from an earlier run: " + c);
+            for (String group : cleaner.clean()) {
+                out.println("sipdrill: " + done + " a leftover from an earlier run: " + group);
             }
-        } catch (java.io.IOException | InterruptedException | RuntimeException e) {
-            out.println("sipdrill: could not check for frozen leftovers: " + e.getMessage());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            out.println("sipdrill: could not check for " + kind + " leftovers: " + e.getMessage());
         }
+    }
+
+    @FunctionalInterface
+    private interface Cleaner {
+        List<String> clean() throws IOException, InterruptedException;
     }
 }

@@ -1,6 +1,7 @@
 package io.sipdrill.environments;
 
 import io.sipdrill.chaos.fault.Fault;
+import io.sipdrill.chaos.fault.FaultTargets;
 
 import java.nio.file.Path;
 
@@ -28,6 +29,16 @@ public interface Topology extends AutoCloseable {
 
     /** The fault that takes the primary registrar down (stops it answering) and brings it back. */
     Fault registrarOutage();
+
+    /**
+     * The hosts a drill can squeeze, freeze, kill and restart, by the names drill files use
+     * ({@code registrar}, {@code backup}, {@code pbx-1}, …). Callable before {@link #start()}; the
+     * faults look their server up when injected, and {@link #close()} reverts those still applied.
+     * By default none: every request throws {@link UnsupportedOperationException} saying so.
+     */
+    default FaultTargets faults() {
+        return new NoFaultTargets("the " + name() + " topology has no hosts sipdrill can act on");
+    }
 
     /**
      * Adds the call side before {@link #start()}: PBX instances and voicemail beside each POP, and

@@ -1,38 +1,79 @@
 package io.sipdrill.environments.embedded;
 
-import io.sipdrill.environments.CallRoles;
-import java.net.InetSocketAddress;
-
 import io.sipdrill.chaos.fault.Fault;
+import io.sipdrill.chaos.fault.FaultTargets;
+import io.sipdrill.environments.AppliedFaults;
+import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
+import io.sipdrill.environments.SipEndpoint;
 import io.sipdrill.environments.Topology;
+import io.sipdrill.environments.embedded.pbx.EmbeddedPbx;
+import io.sipdrill.environments.embedded.pbx.PbxConfig;
+import io.sipdrill.load.calls.Voicemail;
+import io.sipdrill.load.sip.call.Media;
+import io.sipdrill.load.sip.transaction.SipTimers;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code embedded} topology: a primary registrar and a backup POP registrar in this JVM, each on
- * its own loopback address.
+ * its own loopback address; with {@link #enableCalls} also PBX instances and a voicemail beside each
+ * POP. {@link #faults()} squeezes, freezes, kills and restarts the registrars and PBX instances.
  *
  * <pre>{@code
  * try (EmbeddedTopology t = new EmbeddedTopology(EmbeddedTopologyConfig.defaults())) {
  *     t.start();
  *     Fault outage = t.registrarOutage(); // primary's capacity to 0 and back
+ *     t.faults().restart("registrar");    // a fresh registrar on the same address, bindings lost
  * }
  * }</pre>
  */
 public final class EmbeddedTopology implements Topology {
 
     private final EmbeddedTopologyConfig config;
-    private final EmbeddedRegistrar primary;
-    private final EmbeddedRegistrar backup;
+    private final ServerSlot<EmbeddedRegistrar> primary;
+    private final ServerSlot<EmbeddedRegistrar> backup;
+    /** PBX slots by target name (pbx-1…, backup-pbx-1…), in start order. */
+    private final Map<String, ServerSlot<EmbeddedPbx>> pbxs = new LinkedHashMap<>();
+    private final List<AutoCloseable> voicemails = new ArrayList<>();
+    private final AppliedFaults applied = new AppliedFaults();
+    private final EmbeddedFaultTargets faults;
     private final CapacityFault outage;
-    private final java.util.List<AutoCloseable> callServers = new java.util.ArrayList<>();
+    private volatile CallRouting primaryRouting;
+    private volatile CallRouting backupRouting;
     private CallRoles calls;
-    private io.sipdrill.load.sip.call.Media voicemailMedia;
+    private Media voicemailMedia;
+    private volatile boolean closed;
 
     public EmbeddedTopology(EmbeddedTopologyConfig config) {
         this.config = config;
-        this.primary = new EmbeddedRegistrar(config.registrar("primary", config.primary()));
-        this.backup = new EmbeddedRegistrar(config.registrar("backup", config.backup()));
-        this.outage = new CapacityFault("registrar-outage", "registrar", primary.capacity(), 0.0);
+        this.primary = new ServerSlot<>(EmbeddedFaultTargets.REGISTRAR,
+                () -> startRegistrar(config.registrar("primary", config.primary()), primaryRouting));
+        this.backup = new ServerSlot<>(EmbeddedFaultTargets.BACKUP,
+                () -> startRegistrar(config.registrar("backup", config.backup()), backupRouting));
+        this.faults = new EmbeddedFaultTargets(this, applied);
+        this.outage = applied.holding(new CapacityFault("registrar-outage", EmbeddedFaultTargets.REGISTRAR,
+                () -> primary.running().map(EmbeddedRegistrar::capacity), 0.0));
+    }
+
+    private static EmbeddedRegistrar startRegistrar(RegistrarConfig config, CallRouting routing) {
+        EmbeddedRegistrar registrar = new EmbeddedRegistrar(config);
+        if (routing != null) {
+            registrar.routeCalls(routing);
+        }
+        try {
+            // Returns only once the registrar answers OPTIONS.
+            registrar.start();
+        } catch (RuntimeException e) {
+            registrar.close();
+            throw e;
+        }
+        return registrar;
     }
 
     @Override
@@ -49,7 +90,6 @@ public final class EmbeddedTopology implements Topology {
             if (calls != null) {
                 startCallServers();
             }
-            // Each start() returns only once its registrar answers OPTIONS.
             primary.start();
             backup.start();
         } catch (Exception e) {
@@ -63,38 +103,41 @@ public final class EmbeddedTopology implements Topology {
      * and call routing in both registrars. Before {@link #start()}.
      */
     @Override
-    public void enableCalls(CallRoles roles, io.sipdrill.load.sip.call.Media media) {
+    public void enableCalls(CallRoles roles, Media media) {
         this.calls = roles;
         this.voicemailMedia = media;
-        primary.routeCalls(new CallRouting(roles.carrier(), roles.primaryPbxs()));
-        backup.routeCalls(new CallRouting(roles.carrier(), roles.backupPbxs()));
+        this.primaryRouting = new CallRouting(roles.carrier(), roles.primaryPbxs());
+        this.backupRouting = new CallRouting(roles.carrier(), roles.backupPbxs());
+        pbxs.clear();
+        addPbxs("pbx", roles.primaryPbxs(), config.primary(), roles.primaryVoicemail());
+        addPbxs("backup-pbx", roles.backupPbxs(), config.backup(), roles.backupVoicemail());
     }
 
-    private void startCallServers() {
-        // The PBX's own SIP timers are real time: calls are not time-scaled.
-        io.sipdrill.load.sip.transaction.SipTimers timers = io.sipdrill.load.sip.transaction.SipTimers.RFC3261;
-        startPbxs("pbx", calls.primaryPbxs(), config.primary(), calls.primaryVoicemail(), timers);
-        startPbxs("backup-pbx", calls.backupPbxs(), config.backup(), calls.backupVoicemail(), timers);
-        callServers.add(new io.sipdrill.load.calls.Voicemail(calls.primaryVoicemail(), timers, voicemailMedia));
-        callServers.add(new io.sipdrill.load.calls.Voicemail(calls.backupVoicemail(), timers, voicemailMedia));
-    }
-
-    private void startPbxs(String name, java.util.List<InetSocketAddress> addresses, InetSocketAddress pop,
-                           InetSocketAddress voicemail, io.sipdrill.load.sip.transaction.SipTimers timers) {
+    private void addPbxs(String prefix, List<InetSocketAddress> addresses, InetSocketAddress pop, InetSocketAddress voicemail) {
         for (int i = 0; i < addresses.size(); i++) {
-            callServers.add(io.sipdrill.environments.embedded.pbx.EmbeddedPbx.start(new io.sipdrill.environments.embedded.pbx.PbxConfig(
-                    name + "-" + (i + 1), addresses.get(i), pop, voicemail, calls.carrier(), calls.noAnswer()), timers));
+            PbxConfig pbx = new PbxConfig(prefix + "-" + (i + 1), addresses.get(i), pop, voicemail, calls.carrier(), calls.noAnswer());
+            // The PBX's own SIP timers are real time: calls are not time-scaled.
+            pbxs.put(pbx.name(), new ServerSlot<>(pbx.name(), () -> EmbeddedPbx.start(pbx, SipTimers.RFC3261)));
         }
     }
 
+    private void startCallServers() throws Exception {
+        for (ServerSlot<EmbeddedPbx> pbx : pbxs.values()) {
+            pbx.start();
+        }
+        voicemails.add(new Voicemail(calls.primaryVoicemail(), SipTimers.RFC3261, voicemailMedia));
+        voicemails.add(new Voicemail(calls.backupVoicemail(), SipTimers.RFC3261, voicemailMedia));
+    }
+
     /** The call roles, when {@link #enableCalls} was called. */
-    public java.util.Optional<CallRoles> callRoles() {
-        return java.util.Optional.ofNullable(calls);
+    public Optional<CallRoles> callRoles() {
+        return Optional.ofNullable(calls);
     }
 
     @Override
     public Endpoints endpoints() {
-        return new Endpoints(primary.endpoint(), backup.endpoint());
+        return new Endpoints(new SipEndpoint("primary", config.primary(), config.realm()),
+                new SipEndpoint("backup", config.backup(), config.realm()));
     }
 
     /** Name {@code registrar-outage}, target {@code registrar}: the primary's capacity goes to 0 and back to 1. */
@@ -103,30 +146,70 @@ public final class EmbeddedTopology implements Topology {
         return outage;
     }
 
+    /**
+     * Targets {@code registrar}, {@code backup}, and with calls {@code pbx-1..k} and
+     * {@code backup-pbx-1..m} (see {@link EmbeddedFaultTargets}).
+     */
+    @Override
+    public FaultTargets faults() {
+        return faults;
+    }
+
     public EmbeddedTopologyConfig config() {
         return config;
     }
 
+    /** The primary registrar started last (a restart replaces it). */
     public EmbeddedRegistrar primaryRegistrar() {
-        return primary;
+        return primary.latest();
     }
 
+    /** The backup registrar started last (a restart replaces it). */
     public EmbeddedRegistrar backupRegistrar() {
-        return backup;
+        return backup.latest();
+    }
+
+    /** The PBX instance {@code target} ({@code pbx-1}, {@code backup-pbx-1}) started last. */
+    public EmbeddedPbx pbx(String target) {
+        return pbxSlot(target).orElseThrow(() -> new IllegalArgumentException("no PBX " + target)).latest();
+    }
+
+    Optional<ServerSlot<EmbeddedRegistrar>> registrarSlot(String target) {
+        return switch (target) {
+            case EmbeddedFaultTargets.REGISTRAR -> Optional.of(primary);
+            case EmbeddedFaultTargets.BACKUP -> Optional.of(backup);
+            default -> Optional.empty();
+        };
+    }
+
+    Optional<ServerSlot<EmbeddedPbx>> pbxSlot(String target) {
+        return Optional.ofNullable(pbxs.get(target));
+    }
+
+    List<String> pbxNames() {
+        return List.copyOf(pbxs.keySet());
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     @Override
     public void close() {
-        outage.revert();
-        primary.close();
-        backup.close();
-        for (AutoCloseable server : callServers) {
+        // Closed first, so reverting a kill does not start a server again only to stop it.
+        closed = true;
+        // Released first: a PBX whose loop a fault holds could not close.
+        applied.revertAll();
+        primary.stop();
+        backup.stop();
+        pbxs.values().forEach(ServerSlot::stop);
+        for (AutoCloseable server : voicemails) {
             try {
                 server.close();
             } catch (Exception e) {
                 // closing the rest anyway
             }
         }
-        callServers.clear();
+        voicemails.clear();
     }
 }

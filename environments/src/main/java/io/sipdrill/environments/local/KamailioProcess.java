@@ -146,6 +146,16 @@ public final class KamailioProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * Stops the instance (if running), starts it again on the same address and returns once it
+     * answers OPTIONS. Its in-memory state (bindings, dialogs) is gone, as after a real restart.
+     */
+    public synchronized void restart(Duration healthTimeout) throws IOException, InterruptedException {
+        stop();
+        start();
+        awaitHealthy(healthTimeout);
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();

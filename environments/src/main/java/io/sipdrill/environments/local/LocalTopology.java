@@ -1,7 +1,9 @@
 package io.sipdrill.environments.local;
 
 import io.sipdrill.chaos.fault.Fault;
+import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.FreezeFault;
+import io.sipdrill.environments.AppliedFaults;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
 import io.sipdrill.environments.SipEndpoint;
@@ -17,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code local} topology: the primary registrar and the backup POP as two Kamailio processes
@@ -26,6 +30,7 @@ import java.util.Optional;
  * primary (it keeps its socket and stays silent, as a wedged server does). With
  * {@link #enableCalls} the two POPs also route calls, each PBX instance is a Kamailio process of
  * its own ({@code pbx.cfg}), and sipdrill's {@link Voicemail} answers beside each POP.
+ * {@link #faults()} squeezes, freezes, kills and restarts any of these Kamailio instances.
  *
  * <pre>{@code
  * try (LocalTopology topology = new LocalTopology(LocalTopologyConfig.defaults(runDir))) {
@@ -50,6 +55,9 @@ public final class LocalTopology implements Topology {
     private final List<KamailioProcess> pbxs = new ArrayList<>();
     private final List<Voicemail> voicemails = new ArrayList<>();
     private FreezeFault outage;
+    private final AppliedFaults applied = new AppliedFaults();
+    private final LocalFaultTargets faults = new LocalFaultTargets(this, applied);
+    private boolean closed;
 
     public LocalTopology(LocalTopologyConfig config) {
         this.config = config;
@@ -170,13 +178,80 @@ public final class LocalTopology implements Topology {
     public synchronized Fault registrarOutage() {
         if (outage == null) {
             // Looked up at inject time: the fault always freezes the primary that is running then.
-            outage = FreezeFault.of("registrar-outage", "registrar", this::primaryProcess);
+            outage = applied.holding(FreezeFault.of("registrar-outage", LocalFaultTargets.REGISTRAR,
+                    () -> process(LocalFaultTargets.REGISTRAR)));
         }
         return outage;
     }
 
-    private synchronized Optional<ProcessHandle> primaryProcess() {
-        return primary == null ? Optional.empty() : primary.handle();
+    /**
+     * Targets {@code registrar} (the primary), {@code backup}, and with calls {@code pbx-1..k} and
+     * {@code backup-pbx-1..m}: each a Kamailio process tree (see {@link LocalFaultTargets}).
+     */
+    @Override
+    public FaultTargets faults() {
+        return faults;
+    }
+
+    /** The target names, known from the config and call roles before {@link #start()}. */
+    synchronized Set<String> targetNames() {
+        Set<String> names = new LinkedHashSet<>(List.of(LocalFaultTargets.REGISTRAR, "backup"));
+        if (calls != null) {
+            for (int i = 1; i <= calls.primaryPbxs().size(); i++) {
+                names.add("pbx-" + i);
+            }
+            for (int i = 1; i <= calls.backupPbxs().size(); i++) {
+                names.add("backup-pbx-" + i);
+            }
+        }
+        return names;
+    }
+
+    /** The running main process of {@code target}'s instance, empty before start or while it is down. */
+    Optional<ProcessHandle> process(String target) {
+        return instance(target).flatMap(KamailioProcess::handle);
+    }
+
+    /** {@code target}'s Kamailio instance, once started ({@code registrar} is the one named primary). */
+    synchronized Optional<KamailioProcess> instance(String target) {
+        String instanceName = target.equals(LocalFaultTargets.REGISTRAR) ? "primary" : target;
+        return instances().stream().filter(instance -> instance.name().equals(instanceName)).findFirst();
+    }
+
+    /**
+     * Stops and starts {@code target}'s instance on the same address, health-checked; a freeze or
+     * squeeze on it is released first (a frozen process could not stop). Not under the topology's
+     * lock, so faults on other targets go on meanwhile. A no-op once closed.
+     */
+    void restart(String target) throws Exception {
+        KamailioProcess instance = instance(target)
+                .orElseThrow(() -> new IllegalStateException(target + " is not running (start the topology first)"));
+        if (isClosed()) {
+            return;
+        }
+        applied.releaseHolds(target);
+        instance.restart(config.startTimeout());
+    }
+
+    /**
+     * What reverting a kill does: start {@code target} again unless something else (an operator's
+     * restart) already did, and wait until it answers. A no-op once closed, so the rollbacks of an
+     * aborted drill never start a server the topology has stopped.
+     */
+    void startAgain(String target) throws Exception {
+        Optional<KamailioProcess> instance = instance(target);
+        if (isClosed() || instance.isEmpty()) {
+            return;
+        }
+        if (instance.get().handle().isEmpty()) {
+            instance.get().restart(config.startTimeout());
+        } else {
+            instance.get().awaitHealthy(config.startTimeout());
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** The Kamailio instances: primary, backup, then the PBX instances (empty before {@link #start()}). */
@@ -206,14 +281,10 @@ public final class LocalTopology implements Topology {
 
     @Override
     public synchronized void close() {
-        if (outage != null) {
-            try {
-                // Thaw first: a frozen process cannot act on SIGTERM, and a frozen cgroup would outlive us.
-                outage.revert();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not revert " + outage.name(), e);
-            }
-        }
+        // Closed first, so reverting a kill does not start the server again only to stop it.
+        closed = true;
+        // Thaw and unsqueeze first: a frozen process cannot act on SIGTERM, and a cgroup would outlive us.
+        applied.revertAll();
         for (KamailioProcess instance : instances()) {
             try {
                 instance.stop();

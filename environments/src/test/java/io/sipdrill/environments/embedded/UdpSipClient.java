@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A deliberately dumb SIP client over raw UDP, so registrar tests depend on no SIP stack but the one under test. */
-final class UdpSipClient implements AutoCloseable {
+public final class UdpSipClient implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final InetSocketAddress server;
@@ -21,7 +21,7 @@ final class UdpSipClient implements AutoCloseable {
     private final AtomicInteger cseq = new AtomicInteger();
     private final String callId;
 
-    UdpSipClient(String localHost, InetSocketAddress server) throws IOException {
+    public UdpSipClient(String localHost, InetSocketAddress server) throws IOException {
         this.localHost = localHost;
         this.server = server;
         this.socket = new DatagramSocket(new InetSocketAddress(localHost, 0));
@@ -29,7 +29,7 @@ final class UdpSipClient implements AutoCloseable {
     }
 
     /** REGISTER for {@code user}; {@code expires} null means no Expires header; {@code authorization} may be null. */
-    Reply register(String user, Integer contactExpires, Integer expiresHeader, String authorization) throws IOException {
+    public Reply register(String user, Integer contactExpires, Integer expiresHeader, String authorization) throws IOException {
         String target = server.getAddress().getHostAddress() + ":" + server.getPort();
         int n = cseq.incrementAndGet();
         StringBuilder sb = new StringBuilder()
@@ -58,7 +58,7 @@ final class UdpSipClient implements AutoCloseable {
     }
 
     /** Challenge → answer with {@code password}: returns the reply to the authenticated REGISTER. */
-    Reply registerWithAuth(String user, String password, int expires) throws IOException {
+    public Reply registerWithAuth(String user, String password, int expires) throws IOException {
         Reply challenge = register(user, expires, null, null);
         if (challenge.status() != 401) {
             throw new AssertionError("expected 401, got " + challenge.status());
@@ -68,7 +68,34 @@ final class UdpSipClient implements AutoCloseable {
         return register(user, expires, null, DigestAuthorizer.authorization(c, user, password, "REGISTER", uri, 1, "c0ffee"));
     }
 
-    Reply request(String method) throws IOException {
+    /**
+     * A registration query (REGISTER without Contact, RFC 3261 10.2.3) with digest auth: the 200's
+     * Contact headers are the bindings {@code user} has now (none: no Contact header).
+     */
+    public Reply queryWithAuth(String user, String password) throws IOException {
+        Reply challenge = exchange(registerWithoutContact(user, null));
+        if (challenge == null || challenge.status() != 401) {
+            return challenge;
+        }
+        DigestChallenge c = DigestChallenge.parse(challenge.header("WWW-Authenticate"));
+        String uri = "sip:" + server.getAddress().getHostAddress() + ":" + server.getPort();
+        return exchange(registerWithoutContact(user, DigestAuthorizer.authorization(c, user, password, "REGISTER", uri, 1, "c0ffee")));
+    }
+
+    private String registerWithoutContact(String user, String authorization) {
+        String target = server.getAddress().getHostAddress() + ":" + server.getPort();
+        return "REGISTER sip:" + target + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP " + localHost + ":" + socket.getLocalPort() + ";branch=z9hG4bK-q" + System.nanoTime() + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + user + "@" + target + ">;tag=t" + user + "\r\n"
+                + "To: <sip:" + user + "@" + target + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq.incrementAndGet() + " REGISTER\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    public Reply request(String method) throws IOException {
         String target = server.getAddress().getHostAddress() + ":" + server.getPort();
         return exchange(method + " sip:" + target + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP " + localHost + ":" + socket.getLocalPort() + ";branch=z9hG4bK-m" + System.nanoTime() + "\r\n"
@@ -100,13 +127,13 @@ final class UdpSipClient implements AutoCloseable {
     }
 
     /** A received response, with just enough parsing for assertions. */
-    record Reply(String text) {
-        int status() {
+    public record Reply(String text) {
+        public int status() {
             return Integer.parseInt(text.substring(8, 11));
         }
 
         /** First header with that name (case-insensitive), or null. */
-        String header(String name) {
+        public String header(String name) {
             for (String line : text.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {

@@ -37,6 +37,11 @@ public final class EmbeddedPbx implements AutoCloseable {
         return config;
     }
 
+    /** The event loop that does all its work; faults hold its thread to squeeze or freeze the PBX. */
+    public io.sipdrill.load.sip.transport.SipEventLoop loop() {
+        return engine.loop();
+    }
+
     /** Calls received so far. */
     public long callsReceived() {
         return engine.calls().callsReceived();
