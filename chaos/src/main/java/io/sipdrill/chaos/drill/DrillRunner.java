@@ -8,14 +8,11 @@ import io.sipdrill.load.time.Ticker;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plays a {@link DrillPlan} against a {@link DrillTarget}, Chaos Toolkit style: the steady-state
@@ -267,7 +264,7 @@ public final class DrillRunner {
             } else if (action instanceof Action.LinkDown d) {
                 return new Timed(at, action, target.links().down(d.link()), List.of());
             } else if (action instanceof Action.Restart r) {
-                return new Timed(at, action, null, restartTargets(r));
+                return new Timed(at, action, null, RestartTargets.of(r, target.faults(), target.env()));
             } else if (action instanceof Action.DdiRoute) {
                 if (plan.calls() == null) {
                     throw new IllegalArgumentException("ddi-route needs the drill's calls (population.calls): without a carrier there is no DDI routing");
@@ -280,36 +277,6 @@ public final class DrillRunner {
         } catch (UnsupportedOperationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private static final Pattern MEMBER = Pattern.compile("(.+)-(\\d+)");
-
-    /**
-     * {@code target} itself, or (for a group name such as {@code pbx}) the first {@code share} of
-     * its members {@code pbx-1, pbx-2, …} in number order, rounded up.
-     */
-    List<String> restartTargets(Action.Restart r) {
-        java.util.Set<String> names = target.faults().names();
-        if (target.faults() instanceof OutageOnlyTargets outageOnly) {
-            outageOnly.restart(r.target() + "?"); // throws: that topology cannot restart anything
-        }
-        if (names.contains(r.target()) && r.share() >= 1) {
-            return List.of(r.target());
-        }
-        List<String> members = new ArrayList<>();
-        for (String n : names) {
-            Matcher m = MEMBER.matcher(n);
-            if (m.matches() && m.group(1).equals(r.target())) {
-                members.add(n);
-            }
-        }
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("the " + target.env() + " topology has no target or group '" + r.target()
-                    + "'" + (r.share() < 1 ? " (a share restarts part of a group: pbx for pbx-1, pbx-2, …)" : ""));
-        }
-        members.sort(Comparator.comparingInt(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))));
-        int count = (int) Math.ceil(members.size() * r.share() - 1e-9);
-        return List.copyOf(members.subList(0, Math.max(1, count)));
     }
 
     /**

@@ -49,6 +49,11 @@ public final class OutageOnlyTargets implements FaultTargets {
         throw unsupported("restart", target);
     }
 
+    /** Restart cannot be tried without side effects, so validation asks here: this topology restarts nothing. */
+    void refuseRestart(String target) {
+        throw unsupported("restart", target);
+    }
+
     private UnsupportedOperationException unsupported(String what, String target) {
         return new UnsupportedOperationException("the " + topology + " topology cannot " + what + " " + target
                 + (outage.isPresent() ? " (it can only freeze registrar, its registrar outage)" : " (it offers no faults)"));
