@@ -22,12 +22,17 @@ public final class DrillFileCheck {
 
     /** Every problem, one line each ({@code drills/x.yaml:14: method[1].link: the embedded topology has no link …}). */
     public static List<String> against(DrillFile drill, DrillTarget target) {
+        return against(drill, target.env(), target.faults(), target.links());
+    }
+
+    /** The same, before the target's addresses are known: the topology's name, hosts and links. */
+    public static List<String> against(DrillFile drill, String env, FaultTargets faults, LinkFaults links) {
         List<String> errors = new ArrayList<>();
         for (DrillFile.FileStep s : drill.method()) {
-            check(s.action(), s.where(), target, errors);
+            check(s.action(), s.where(), env, faults, links, errors);
         }
         for (DrillFile.FileAction a : drill.rollbacks()) {
-            check(a.action(), a.where(), target, errors);
+            check(a.action(), a.where(), env, faults, links, errors);
         }
         return errors;
     }
@@ -40,10 +45,8 @@ public final class DrillFileCheck {
         }
     }
 
-    private static void check(Action action, Where where, DrillTarget target, List<String> errors) {
-        FaultTargets hosts = target.faults();
-        LinkFaults links = target.links();
-        String env = target.env();
+    private static void check(Action action, Where where, String env, FaultTargets hosts, LinkFaults links,
+                              List<String> errors) {
         try {
             if (action instanceof Action.CpuSqueeze c) {
                 if (known(c.target(), hosts, env, where, errors)) {
