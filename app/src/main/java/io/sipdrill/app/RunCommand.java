@@ -4,6 +4,14 @@ import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.chaos.drill.DrillRunner;
 import io.sipdrill.chaos.drill.gatling.GatlingDrillLoad;
 import io.sipdrill.chaos.drill.DrillTarget;
+import io.sipdrill.chaos.drill.NoLinks;
+import io.sipdrill.chaos.drill.OutageOnlyTargets;
+import io.sipdrill.chaos.drill.file.DrillFile;
+import io.sipdrill.chaos.drill.file.DrillFileCheck;
+import io.sipdrill.chaos.drill.file.DrillFileException;
+import io.sipdrill.chaos.drill.file.DrillFileParser;
+import io.sipdrill.chaos.fault.FaultTargets;
+import io.sipdrill.chaos.fault.LinkFaults;
 import io.sipdrill.dashboards.DrillReport;
 import io.sipdrill.dashboards.ReportResult;
 import io.sipdrill.environments.CallRoles;
@@ -30,20 +38,23 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code sipdrill run [DRILL]}: a built-in drill on a topology, then the report.
- * Exit 0 when every SLO holds, 1 when one fails, 2 for bad input.
+ * {@code sipdrill run [DRILL | FILE.yaml]}: a built-in drill or a drill file on a topology, then the
+ * report. A drill file is read and checked against the topology before anything starts.
+ * Exit 0 when every SLO holds, 1 when one fails (or the steady state did not hold before or after
+ * the method), 2 for bad input.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a drill. registrar-outage (default): handsets register, the primary registrar goes dark,",
                 "they fail over to the backup POP and fail back; the report says how long it took.",
-                "call-load: handsets register, the carrier calls their DDIs and they call out, 5/s each for 60 s."})
+                "call-load: handsets register, the carrier calls their DDIs and they call out, 5/s each for 60 s.",
+                "FILE.yaml: a drill file (see drills/); --handsets and --time-scale override the file's."})
 final class RunCommand implements Callable<Integer> {
 
     static final String DOMAIN = "sipdrill.test";
     static final List<String> DRILLS = List.of("registrar-outage", "call-load");
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DRILL", defaultValue = "registrar-outage",
-            description = "built-in drill: registrar-outage (default) or call-load")
+            description = "built-in drill (registrar-outage, the default, or call-load) or a drill file (*.yaml)")
     String drill;
 
     @Option(names = "--env", paramLabel = "ENV", defaultValue = "embedded",
@@ -51,11 +62,11 @@ final class RunCommand implements Callable<Integer> {
     String env;
 
     @Option(names = "--handsets", paramLabel = "N",
-            description = "handsets to simulate (default 500; call-load: 200)")
+            description = "handsets to simulate (default 500; call-load: 200; a drill file: its population.handsets)")
     Integer handsets;
 
     @Option(names = "--time-scale", paramLabel = "X",
-            description = "real minutes per drill minute: 20 plays the 40-minute outage drill in 2 (default 20; call-load: 1)")
+            description = "real minutes per drill minute: 20 plays the 40-minute outage drill in 2 (default 20; call-load: 1; a drill file: its time-scale)")
     Double timeScale;
 
     @Option(names = "--no-rtp", description = "calls carry signalling only, no RTP media (the drill's RTP SLOs are dropped)")
@@ -88,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("embedded", "local", "external").contains(env)) {
             throw new BadInputException("--env " + env + " is not an environment: use embedded, local or external");
         }
-        DrillPlan plan = plan();
+        DrillFile file = isFile(drill) ? readFile() : null;
+        DrillPlan plan = file != null ? filePlan(file) : plan();
         Path dir = report != null ? report
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
         LeftoverCleanup.run(System.out);
@@ -107,10 +119,20 @@ final class RunCommand implements Callable<Integer> {
                 if (plan.calls() != null) {
                     throw new BadInputException(plan.name() + " needs a topology that routes calls: --env embedded or local");
                 }
-                plan = plan.withoutFault();
                 target = new DrillTarget("external", p, b, DOMAIN, Optional.empty());
+                if (file != null) {
+                    checkFile(file, target.env(), target.faults(), target.links());
+                } else {
+                    plan = plan.withoutFault();
+                }
                 System.out.println("sipdrill: external targets: no fault is injected (the fault proxy is not here yet); measuring registrations only");
             } else {
+                FaultTargets faults = faultTargets(topology);
+                LinkFaults links = linkFaults(topology);
+                if (file != null) {
+                    checkFile(file, topology.name(), faults, links); // before any port is taken or any server started
+                }
+                portsFree();
                 if (plan.calls() != null) {
                     CallRoles roles = CallRoles.defaults(plan.calls().carrier());
                     for (InetSocketAddress a : roles.primaryPbxs()) {
@@ -137,14 +159,22 @@ final class RunCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(stopOnKill);
                 endpoints = topology.endpoints();
                 target = new DrillTarget(topology.name(), endpoints.primary().address(), endpoints.backup().address(),
-                        DOMAIN, Optional.of(topology.registrarOutage()));
+                        DOMAIN, Optional.of(topology.registrarOutage()), faults, links);
             }
             System.out.printf("sipdrill: %s drill, %d handsets, time scale %.0fx (%.0f real minutes in %.0f s), report in %s%n",
                     plan.name(), plan.handsets(), plan.timeScale(), plan.duration().toSeconds() / 60.0,
                     plan.scaled(plan.duration()).toMillis() / 1000.0, dir);
             ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
             try (JsonLinesJournal journal = new JsonLinesJournal(dir.resolve("journal.jsonl"))) {
-                new DrillRunner(plan, target, journal, progress, new GatlingDrillLoad(dir.resolve("gatling"))).run();
+                DrillRunner runner = new DrillRunner(plan, target, journal, progress, new GatlingDrillLoad(dir.resolve("gatling")));
+                try {
+                    runner.check();
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(e.getMessage());
+                }
+                ending = runner.run();
+                probes = runner.probeResults();
+                deviated = runner.deviated();
             } finally {
                 progress.finish();
                 if (topology != null) {
@@ -163,7 +193,78 @@ final class RunCommand implements Callable<Integer> {
         }
         ReportResult result = DrillReport.write(dir.resolve("journal.jsonl"), dir);
         SummaryPrinter.print(System.out, result);
+        for (DrillRunner.ProbeOutcome p : probes) {
+            System.out.printf("  steady state %-6s %-22s %s (%s) %s%n", p.when(), p.check().probe().keyword(),
+                    p.value() == null ? "not measured" : String.format(java.util.Locale.ROOT, "%.1f%%", p.value()),
+                    p.check().tolerance().describe(), p.ok() ? "ok" : "NOT MET");
+        }
+        if (ending == DrillRunner.Ending.STEADY_STATE_FAILED) {
+            System.out.println("sipdrill: the steady state did not hold before the method: no fault was injected");
+            return 1;
+        }
+        if (deviated) {
+            System.out.println("sipdrill: the steady state did not hold after the method: the drill deviated");
+            return 1;
+        }
         return result.sloPassed() ? 0 : 1;
+    }
+
+    private DrillRunner.Ending ending;
+    private List<DrillRunner.ProbeOutcome> probes = List.of();
+    private boolean deviated;
+
+    /** A drill file by its name: anything ending in .yaml or .yml, or naming a path. */
+    static boolean isFile(String drill) {
+        return drill.endsWith(".yaml") || drill.endsWith(".yml") || drill.contains("/");
+    }
+
+    private DrillFile readFile() {
+        try {
+            return DrillFileParser.parse(Path.of(drill), drill);
+        } catch (DrillFileException e) {
+            throw badFile(e.errors());
+        }
+    }
+
+    /** The file's plan with the command line's overrides: --handsets, --time-scale, --no-rtp. */
+    private DrillPlan filePlan(DrillFile file) {
+        if (callsFor != null) {
+            throw new BadInputException("--calls-for goes with the built-in call-load drill; a drill file says population.calls.until");
+        }
+        try {
+            DrillPlan plan = file.toPlan(handsets, timeScale);
+            return noRtp ? plan.withoutRtp() : plan;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private static void checkFile(DrillFile file, String env, FaultTargets faults, LinkFaults links) {
+        List<String> errors = DrillFileCheck.against(file, env, faults, links);
+        if (!errors.isEmpty()) {
+            throw badFile(errors);
+        }
+    }
+
+    /** One "sipdrill: error: file:line: field: reason" line per problem. */
+    private static BadInputException badFile(List<String> errors) {
+        return new BadInputException(String.join("\nsipdrill: error: ", errors));
+    }
+
+    /**
+     * The topology's hosts for drill steps: its own {@link FaultTargets} once it implements them,
+     * until then its registrar outage alone ({@code freeze registrar}).
+     */
+    private static FaultTargets faultTargets(Topology topology) {
+        if (topology instanceof FaultTargets own) {
+            return own;
+        }
+        return new OutageOnlyTargets(topology.name(), Optional.of(topology.registrarOutage()));
+    }
+
+    /** The topology's fault-proxy links, once it has them; none until then. */
+    private static LinkFaults linkFaults(Topology topology) {
+        return topology instanceof LinkFaults own ? own : new NoLinks(topology.name());
     }
 
     private DrillPlan plan() {
@@ -188,22 +289,28 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The topology for --env, or null for external targets; its ports are checked free first. */
+    private LocalTopologyConfig localKamailio;
+
+    /** The registrars' ports are free (another drill may hold them): checked before anything starts. */
+    private void portsFree() {
+        InetSocketAddress primary = localKamailio != null ? localKamailio.primary() : EmbeddedTopologyConfig.defaults().primary();
+        InetSocketAddress backupPop = localKamailio != null ? localKamailio.backup() : EmbeddedTopologyConfig.defaults().backup();
+        PortCheck.ensureFree("primary registrar", primary);
+        PortCheck.ensureFree("backup POP", backupPop);
+    }
+
+    /** The topology for --env (not started, nothing bound), or null for external targets. */
     private Topology topology(Path dir) {
         switch (env) {
             case "embedded" -> {
-                EmbeddedTopologyConfig config = EmbeddedTopologyConfig.defaults();
-                PortCheck.ensureFree("primary registrar", config.primary());
-                PortCheck.ensureFree("backup POP", config.backup());
-                return new EmbeddedTopology(config);
+                return new EmbeddedTopology(EmbeddedTopologyConfig.defaults());
             }
             case "local" -> {
                 LocalTopologyConfig config = LocalTopologyConfig.defaults(dir.resolve("kamailio"));
                 if (!config.kamailio().toFile().canExecute()) {
                     throw new BadInputException("--env local needs Kamailio: " + config.kamailio() + " not found (apt-get install kamailio)");
                 }
-                PortCheck.ensureFree("primary registrar", config.primary());
-                PortCheck.ensureFree("backup POP", config.backup());
+                localKamailio = config;
                 return new LocalTopology(config);
             }
             default -> {

@@ -21,10 +21,22 @@ import java.util.Map;
  * @param duration       when the drill ends
  * @param slo            bounds judged by the report, keyed like summary.json ({@code failover.t50_s})
  * @param calls          the drill's call traffic; null for registrations only
+ * @param method         steady-state hypothesis, timed steps and rollbacks; null for a plan that says
+ *                       only {@code faultAt}/{@code faultFor}: its method is then derived from them
+ *                       (see {@link #method()})
  */
 public record DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
                         Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
-                        Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo, CallPlan calls) {
+                        Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo, CallPlan calls,
+                        DrillMethod method) {
+
+    /** A drill whose method is its one registrar outage (faultAt, faultFor) and its calls' DDI switches. */
+    public DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
+                     Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
+                     Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo, CallPlan calls) {
+        this(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt, faultFor, duration,
+                slo, calls, null);
+    }
 
     /** A drill without calls. */
     public DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
@@ -42,6 +54,36 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
             throw new IllegalArgumentException("--time-scale must be greater than 0 and at most 3600 (got " + timeScale + ")");
         }
         slo = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slo)); // keeps the order SLOs are listed in
+        if (method != null && method.steps().stream().anyMatch(s -> s.at().compareTo(duration) > 0)) {
+            throw new IllegalArgumentException("a method step comes after the drill's end (" + duration + ")");
+        }
+    }
+
+    /**
+     * What the runner plays. A plan built from {@code faultAt}/{@code faultFor} gets the method the
+     * built-in drills always had: freeze the registrar (the topology's outage fault) at faultAt,
+     * clear it at faultAt + faultFor, and the calls' DDI switches at their times (a switch at the
+     * same instant as a fault step goes first); no hypothesis, no rollback actions (the armed
+     * fault is reverted on any ending all the same).
+     */
+    @Override
+    public DrillMethod method() {
+        if (method != null) {
+            return method;
+        }
+        java.util.List<Step> steps = new java.util.ArrayList<>();
+        if (calls != null) {
+            for (CallPlan.DdiSwitch s : calls.ddiSwitches()) {
+                steps.add(new Step(s.at(), new Action.DdiRoute(s.to())));
+            }
+        }
+        if (faultAt != null) {
+            steps.add(new Step(faultAt, new Action.Freeze("registrar")));
+            steps.add(new Step(faultAt.plus(faultFor), new Action.ClearFaults()));
+        }
+        steps.sort(java.util.Comparator.comparing(Step::at)); // stable: DDI switches first on a tie
+        return new DrillMethod(faultAt == null ? Duration.ZERO : faultAt, java.util.List.of(), steps,
+                RollbackStrategy.DEFAULT, java.util.List.of());
     }
 
     /**
@@ -104,19 +146,28 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
         Map<String, JournalEvent.Slo> measurable = new LinkedHashMap<>(slo);
         measurable.keySet().removeIf(name -> name.startsWith("rtp."));
         return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
-                faultFor, duration, measurable, calls == null ? null : calls.withRtp(false));
+                faultFor, duration, measurable, calls == null ? null : calls.withRtp(false), method);
     }
 
-    /** The same population with no fault and no SLOs on failover: for measuring an external target. */
+    /**
+     * The same population with no fault and no SLOs on failover: for measuring an external target.
+     * Its method is derived again, so it keeps only the calls' DDI switches (a drill file's steps go with its faults).
+     */
     public DrillPlan withoutFault() {
         return new DrillPlan(name + "-measure", handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay,
-                null, Duration.ZERO, duration, Map.of(), calls);
+                null, Duration.ZERO, duration, Map.of(), calls, null);
+    }
+
+    /** The same population and load playing {@code drillMethod} instead. */
+    public DrillPlan withMethod(DrillMethod drillMethod) {
+        return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
+                faultFor, duration, slo, calls, drillMethod);
     }
 
     /** The same drill with other call traffic (null: none). */
     public DrillPlan withCalls(CallPlan callPlan) {
         return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
-                faultFor, duration, slo, callPlan);
+                faultFor, duration, slo, callPlan, method);
     }
 
     /** Handsets share this many sockets, on 127.0.3.1, 127.0.3.2, … */

@@ -21,6 +21,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JournalEvent.DrillEnded.class, name = "end"),
     @JsonSubTypes.Type(value = JournalEvent.CallEnded.class, name = "call"),
     @JsonSubTypes.Type(value = JournalEvent.DdiRoute.class, name = "ddi"),
+    @JsonSubTypes.Type(value = JournalEvent.ActionStep.class, name = "step"),
+    @JsonSubTypes.Type(value = JournalEvent.ProbeResult.class, name = "probe"),
+    @JsonSubTypes.Type(value = JournalEvent.SteadyState.class, name = "steady_state"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface JournalEvent {
@@ -111,6 +114,31 @@ public sealed interface JournalEvent {
 
     /** Inbound DDI routing switched to {@code to} (the incident's 11:45 and 12:05 steps). */
     record DdiRoute(long t, Pop to, String reason) implements JournalEvent {
+    }
+
+    /**
+     * A drill step was played: {@code phase} {@code method} (a timed step) or {@code rollback};
+     * {@code action} in the drill file's words ({@code restart registrar}, {@code ddi-route backup},
+     * {@code cpu-squeeze pbx-1 5%}); {@code outcome} {@code ok} or {@code failed: <reason>}.
+     * A fault's start and end are {@link FaultStep}s as well: analysis reads t0/tR from those.
+     */
+    record ActionStep(long t, String phase, String action, String outcome) implements JournalEvent {
+    }
+
+    /**
+     * One probe of the steady-state hypothesis: {@code when} {@code before} (the gate) or
+     * {@code after} the method; {@code value} in percent (null: not measured, which fails);
+     * the tolerance's bounds; whether it held.
+     */
+    record ProbeResult(long t, String when, String probe, Double value, Double min, Double max,
+                       boolean ok) implements JournalEvent {
+    }
+
+    /**
+     * The hypothesis as a whole: {@code met} before the method (false: the gate failed and the
+     * method did not run) or after it (false: the drill deviated).
+     */
+    record SteadyState(long t, String when, boolean met) implements JournalEvent {
     }
 
     /** Where a handset is registered, as the journal spells it. */

@@ -15,8 +15,11 @@ import java.util.List;
 /** The one Jackson mapper for journal lines, and a reader that tolerates a torn last line (a killed run). */
 public final class JournalMapper {
 
+    // Tolerant both ways: a field or an event type ("ev") this version does not know is skipped,
+    // so a journal written by a newer sipdrill still reads.
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE, false);
 
     private JournalMapper() {
     }
@@ -26,8 +29,9 @@ public final class JournalMapper {
     }
 
     /**
-     * Reads every complete event of a journal. A last line cut short by a kill is skipped; any
-     * other unreadable line is an error naming the file and line.
+     * Reads every complete event of a journal. A last line cut short by a kill is skipped, and so
+     * is an event type this version does not know; any other unreadable line is an error naming
+     * the file and line.
      */
     public static List<JournalEvent> readAll(Path file) {
         List<JournalEvent> events = new ArrayList<>();
@@ -45,7 +49,10 @@ public final class JournalMapper {
                     continue;
                 }
                 try {
-                    events.add(MAPPER.readValue(line, JournalEvent.class));
+                    JournalEvent event = MAPPER.readValue(line, JournalEvent.class);
+                    if (event != null) { // an event type this version does not know
+                        events.add(event);
+                    }
                 } catch (IOException e) {
                     pendingBad = e.getMessage().lines().findFirst().orElse("");
                     pendingBadLine = number;

@@ -28,6 +28,9 @@ class JsonLinesJournalTest {
                 new JournalEvent.HandsetState(7, 1, JournalEvent.Pop.BACKUP, "registered", 30.0, "never"),
                 new JournalEvent.TimelineSample(1000, 1, 1, 0),
                 new JournalEvent.FaultStep(1001, "start", "registrar-outage", "registrar", "cgroup freezer"),
+                new JournalEvent.ProbeResult(1002, "before", "registered-on primary", 100.0, 99.0, null, true),
+                new JournalEvent.SteadyState(1002, "before", true),
+                new JournalEvent.ActionStep(1500, "method", "restart registrar", "ok"),
                 new JournalEvent.DrillEnded(2000, "completed"));
         try (JsonLinesJournal journal = new JsonLinesJournal(file)) {
             written.forEach(journal::write);
@@ -44,5 +47,15 @@ class JsonLinesJournalTest {
         assertThat(JournalMapper.readAll(file)).hasSize(1);
         Files.writeString(file, "\n{\"ev\":\"timeline\",\"t\":2000,\"primary\":1,\"backup\":0,\"nowhere\":0}\n", StandardOpenOption.APPEND);
         assertThatThrownBy(() -> JournalMapper.readAll(file)).hasMessageContaining("journal.jsonl:2");
+    }
+
+    @Test
+    void anEventTypeThisVersionDoesNotKnowIsSkipped() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Files.writeString(file, "{\"ev\":\"timeline\",\"t\":1000,\"primary\":1,\"backup\":0,\"nowhere\":0}\n"
+                + "{\"ev\":\"from-the-future\",\"t\":1500,\"x\":1}\n"
+                + "{\"ev\":\"end\",\"t\":2000,\"reason\":\"completed\"}\n");
+        assertThat(JournalMapper.readAll(file)).containsExactly(new JournalEvent.TimelineSample(1000, 1, 0, 0),
+                new JournalEvent.DrillEnded(2000, "completed"));
     }
 }
