@@ -15,6 +15,8 @@ import io.sipdrill.chaos.fault.LinkFaults;
 import io.sipdrill.dashboards.DrillReport;
 import io.sipdrill.dashboards.ReportResult;
 import io.sipdrill.environments.CallRoles;
+import io.sipdrill.environments.ProxiedLinks;
+import io.sipdrill.environments.SipEndpoint;
 import io.sipdrill.environments.Endpoints;
 import io.sipdrill.environments.Topology;
 import io.sipdrill.environments.embedded.EmbeddedTopology;
@@ -106,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
         LeftoverCleanup.run(System.out);
         Thread stopOnKill = null;
         Media voicemailMedia = Media.NONE; // closed at the very end, after the topology whose voicemail uses it
+        ProxiedLinks proxied = null;       // the handsets' links through the fault proxy, when the drill acts on links
         try (Topology topology = topology(dir)) {
             Endpoints endpoints;
             DrillTarget target;
@@ -121,18 +124,21 @@ final class RunCommand implements Callable<Integer> {
                 }
                 target = new DrillTarget("external", p, b, DOMAIN, Optional.empty());
                 if (file != null) {
+                    // Your servers are not ours to freeze or restart: only the links to them take faults.
+                    proxied = links(plan, new Endpoints(new SipEndpoint("primary", p, DOMAIN), new SipEndpoint("backup", b, DOMAIN)));
+                    if (proxied != null) {
+                        target = target.withHandsetsVia(proxied.faults(), proxied.toPrimary(), proxied.toBackup());
+                    }
                     checkFile(file, target.env(), target.faults(), target.links());
                 } else {
                     plan = plan.withoutFault();
                 }
-                System.out.println("sipdrill: external targets: no fault is injected (the fault proxy is not here yet); measuring registrations only");
+                System.out.println(proxied != null
+                        ? "sipdrill: external targets: handsets reach them through the fault proxy (" + ProxiedLinks.hostPort(proxied.toPrimary())
+                                + ", " + ProxiedLinks.hostPort(proxied.toBackup()) + "); only link faults are injected"
+                        : "sipdrill: external targets: no fault is injected (a drill file's link faults can be); measuring registrations");
             } else {
-                FaultTargets faults = faultTargets(topology);
-                LinkFaults links = linkFaults(topology);
-                if (file != null) {
-                    checkFile(file, topology.name(), faults, links); // before any port is taken or any server started
-                }
-                portsFree();
+                // Calls first: they add the PBX hosts (pbx-1, …) a drill file may name as targets.
                 if (plan.calls() != null) {
                     CallRoles roles = CallRoles.defaults(plan.calls().carrier());
                     for (InetSocketAddress a : roles.primaryPbxs()) {
@@ -151,6 +157,13 @@ final class RunCommand implements Callable<Integer> {
                         throw new BadInputException(plan.name() + " needs call routing: " + e.getMessage());
                     }
                 }
+                FaultTargets faults = faultTargets(topology);
+                proxied = links(plan, topology.endpoints());
+                LinkFaults links = proxied != null ? proxied.faults() : new NoLinks(topology.name());
+                if (file != null) {
+                    checkFile(file, topology.name(), faults, links); // before any other port is taken or any server started
+                }
+                portsFree();
                 System.out.printf("sipdrill: starting %s topology ...%n", topology.name());
                 topology.start();
                 // SIGTERM or Ctrl-C: the servers we started (Kamailio processes) go down with us,
@@ -160,6 +173,9 @@ final class RunCommand implements Callable<Integer> {
                 endpoints = topology.endpoints();
                 target = new DrillTarget(topology.name(), endpoints.primary().address(), endpoints.backup().address(),
                         DOMAIN, Optional.of(topology.registrarOutage()), faults, links);
+                if (proxied != null) {
+                    target = target.withHandsetsVia(links, proxied.toPrimary(), proxied.toBackup());
+                }
             }
             System.out.printf("sipdrill: %s drill, %d handsets, time scale %.0fx (%.0f real minutes in %.0f s), report in %s%n",
                     plan.name(), plan.handsets(), plan.timeScale(), plan.duration().toSeconds() / 60.0,
@@ -182,6 +198,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            if (proxied != null) {
+                proxied.close(); // after the drill's rollbacks took their toxics off
+            }
             Media.closeQuietly(voicemailMedia);
             if (stopOnKill != null) {
                 try {
@@ -256,15 +275,27 @@ final class RunCommand implements Callable<Integer> {
      * until then its registrar outage alone ({@code freeze registrar}).
      */
     private static FaultTargets faultTargets(Topology topology) {
-        if (topology instanceof FaultTargets own) {
-            return own;
-        }
-        return new OutageOnlyTargets(topology.name(), Optional.of(topology.registrarOutage()));
+        FaultTargets own = topology.faults();
+        return own.names().isEmpty() ? new OutageOnlyTargets(topology.name(), Optional.of(topology.registrarOutage())) : own;
     }
 
-    /** The topology's fault-proxy links, once it has them; none until then. */
-    private static LinkFaults linkFaults(Topology topology) {
-        return topology instanceof LinkFaults own ? own : new NoLinks(topology.name());
+    /** Whether any step or rollback acts on a fault-proxy link: only then do the handsets go through the proxy. */
+    private static boolean usesLinks(DrillPlan plan) {
+        return java.util.stream.Stream.concat(plan.method().steps().stream().map(io.sipdrill.chaos.drill.Step::action),
+                plan.method().rollbacks().stream())
+                .anyMatch(a -> a instanceof io.sipdrill.chaos.drill.Action.Toxic || a instanceof io.sipdrill.chaos.drill.Action.LinkDown);
+    }
+
+    /** The handsets' links through the fault proxy when the drill acts on links; null otherwise. */
+    private ProxiedLinks links(DrillPlan plan, Endpoints endpoints) {
+        if (!usesLinks(plan)) {
+            return null;
+        }
+        try {
+            return ProxiedLinks.start(endpoints, new TargetGuard(allowTargets).blocks());
+        } catch (IllegalStateException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private DrillPlan plan() {

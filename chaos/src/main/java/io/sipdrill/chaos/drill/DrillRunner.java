@@ -260,7 +260,8 @@ public final class DrillRunner {
             } else if (action instanceof Action.Kill k) {
                 return new Timed(at, action, target.faults().kill(k.target()), List.of());
             } else if (action instanceof Action.Toxic t) {
-                return new Timed(at, action, target.links().toxic(t.link(), t.type(), t.attributes(), t.stream()), List.of());
+                return new Timed(at, action, target.links().toxic(t.link(), t.type(),
+                        ToxicTimes.scaled(t.attributes(), plan.timeScale()), t.stream()), List.of());
             } else if (action instanceof Action.LinkDown d) {
                 return new Timed(at, action, target.links().down(d.link()), List.of());
             } else if (action instanceof Action.Restart r) {

@@ -15,9 +15,29 @@ import java.util.Optional;
  * @param faults the topology's hosts by name; {@link OutageOnlyTargets} where the topology does not
  *               provide {@link FaultTargets} yet (only {@code freeze registrar}, the outage)
  * @param links  the fault-proxy links; {@link NoLinks} where the topology routes nothing through the proxy
+ * @param handsetPrimary where the handsets send to reach the primary: {@code primary} itself, or the
+ *               fault proxy's listener for the {@code handsets->registrar} link
+ * @param handsetBackup  likewise for the backup POP
  */
 public record DrillTarget(String env, InetSocketAddress primary, InetSocketAddress backup, String domain,
-                          Optional<Fault> outage, FaultTargets faults, LinkFaults links) {
+                          Optional<Fault> outage, FaultTargets faults, LinkFaults links,
+                          InetSocketAddress handsetPrimary, InetSocketAddress handsetBackup) {
+
+    /** Handsets that reach the POPs directly. */
+    public DrillTarget(String env, InetSocketAddress primary, InetSocketAddress backup, String domain,
+                       Optional<Fault> outage, FaultTargets faults, LinkFaults links) {
+        this(env, primary, backup, domain, outage, faults, links, primary, backup);
+    }
+
+    /** The same target with the handsets reaching the POPs through {@code links} at these addresses. */
+    public DrillTarget withHandsetsVia(LinkFaults proxied, InetSocketAddress toPrimary, InetSocketAddress toBackup) {
+        return new DrillTarget(env, primary, backup, domain, outage, faults, proxied, toPrimary, toBackup);
+    }
+
+    /** True when the handsets go through the fault proxy (so the carrier must be told the POPs' own addresses). */
+    public boolean handsetsProxied() {
+        return !handsetPrimary.equals(primary) || !handsetBackup.equals(backup);
+    }
 
     /** A target whose only fault is its outage ({@code freeze registrar}) and which has no proxied links. */
     public DrillTarget(String env, InetSocketAddress primary, InetSocketAddress backup, String domain,

@@ -105,6 +105,16 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
     }
 
     /**
+     * As {@link #carrier(String)}, sending DDI calls to {@code primaryPop} and {@code backupPop}
+     * rather than to the registrar and backup the handsets use: for POPs that take trunk calls on
+     * another address, or handsets that reach the POPs through sipdrill's fault proxy (the POPs
+     * know the carrier by its source address, so its calls must not go through the proxy).
+     */
+    public SipProtocolBuilder carrier(String hostPort, String primaryPop, String backupPop) {
+        return guarded(() -> withCalls(callsOrDefault().withCarrier(hostPort).withDdiPops(primaryPop, backupPop)));
+    }
+
+    /**
      * Who answers the handsets' inbound calls. {@link io.sipdrill.load.calls.AnswerMode#AUTOMATIC}
      * (the default): each line rings and answers by itself after the ring time of {@link #calls}.
      * {@link io.sipdrill.load.calls.AnswerMode#SCRIPTED}: a line rings (180) and waits for its

@@ -107,6 +107,7 @@ public class SipJavaCompileTest extends Simulation {
     // scripted calls: built here so their shape holds, run by ScriptedCallSimulation (this
     // simulation's registrar takes no calls)
     SipProtocolBuilder scripted = protocol.answering(AnswerMode.AUTOMATIC).answering(AnswerMode.SCRIPTED);
+    SipProtocolBuilder trunked = protocol.carrier("127.0.4.1:5060").carrier("127.0.4.1:5060", "127.0.1.1:5060", "127.0.2.1:5060");
     PlaceCallActionBuilder callEl = sip("call").call("#{callee}");
     PlaceCallActionBuilder callFn = sip("call-fn").call(session -> session.getString("callee"));
     AwaitCallActionBuilder awaitDefault = sip("await").awaitCall();

@@ -38,12 +38,14 @@ public final class DrillSimulation extends Simulation {
         DrillTarget target = spec.target();
         HandsetProfile profile = plan.handsetProfile();
         SipProtocolBuilder protocol = sip
-                .registrar(hostPort(target.primary()))
-                .backup(hostPort(target.backup()))
+                .registrar(hostPort(target.handsetPrimary()))
+                .backup(hostPort(target.handsetBackup()))
                 .domain(target.domain())
                 // The CLI has already checked these against loopback and the user's --allow-target.
                 .allowTarget(target.primary().getAddress().getHostAddress() + "/" + prefix(target.primary()))
                 .allowTarget(target.backup().getAddress().getHostAddress() + "/" + prefix(target.backup()))
+                .allowTarget(target.handsetPrimary().getAddress().getHostAddress() + "/" + prefix(target.handsetPrimary()))
+                .allowTarget(target.handsetBackup().getAddress().getHostAddress() + "/" + prefix(target.handsetBackup()))
                 .localAddress(DrillPlan.HANDSET_ADDRESS)
                 .sockets(DrillPlan.HANDSET_SOCKETS)
                 .timeScale(plan.timeScale())
@@ -71,7 +73,8 @@ public final class DrillSimulation extends Simulation {
         populations.add(handsets.injectOpen(arrival));
         if (plan.calls() != null) {
             protocol = protocol.calls(plan.calls().times())
-                    .carrier(hostPort(plan.calls().carrier()))
+                    // Through the fault proxy the POPs would not know the carrier by its address: it calls them directly.
+                    .carrier(hostPort(plan.calls().carrier()), hostPort(target.primary()), hostPort(target.backup()))
                     .rtp(plan.calls().rtp());
             populations.addAll(CallScenarios.of(plan));
         }

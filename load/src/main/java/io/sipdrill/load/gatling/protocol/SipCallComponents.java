@@ -46,7 +46,9 @@ final class SipCallComponents implements AutoCloseable {
         engine.loop().execute(() -> engine.calls().media(media));
         if (settings.carrier() != null) {
             InetSocketAddress at = SipTargets.resolve("carrier", settings.carrier(), allowedTargets);
-            this.routing = new DdiRouting(primary, backup, journal, clock);
+            this.routing = settings.ddiPops() == null ? new DdiRouting(primary, backup, journal, clock)
+                    : new DdiRouting(SipTargets.resolve("carrier's primary POP", settings.ddiPops().get(0), allowedTargets),
+                    SipTargets.resolve("carrier's backup POP", settings.ddiPops().get(1), allowedTargets), journal, clock);
             this.carrier = new Carrier(at, engine.transactions().timers(), media, routing, settings.times(), records,
                     DdiNumbers::handsetOf);
         } else {

@@ -10,7 +10,9 @@ import java.util.function.Function;
 /**
  * An INVITE client transaction over UDP (RFC 3261 §17.1.1 with RFC 6026's Accepted state).
  * Timer A resends the INVITE at T1, 2·T1, 4·T1… until a provisional arrives; Timer B gives up
- * after 64·T1. A 3xx–6xx is acknowledged here with the same branch and absorbed for Timer D;
+ * after 64·T1 unless one did (§17.1.1.2: Timer B acts in Calling only; a call that rings is ended
+ * by its caller giving up, not by the transaction — with time-scaled timers 64·T1 is shorter than
+ * a ring). A 3xx–6xx is acknowledged here with the same branch and absorbed for Timer D;
  * a 2xx is handed to the caller, and later 2xx retransmissions too (Timer M), because the ACK
  * for a 2xx belongs to the dialog, not the transaction.
  */
@@ -77,7 +79,7 @@ public final class InviteClientTransaction {
     }
 
     private void onTimerB() {
-        if (state != State.CALLING && state != State.PROCEEDING) {
+        if (state != State.CALLING) {
             return;
         }
         cancel(timerA);
@@ -92,6 +94,7 @@ public final class InviteClientTransaction {
                 if (response.isProvisional()) {
                     layer.counters().provisionalResponses++;
                     cancel(timerA);
+                    cancel(timerB);
                     state = State.PROCEEDING;
                     listener.onProvisional(this, response);
                     return;
