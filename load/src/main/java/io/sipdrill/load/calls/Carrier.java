@@ -7,6 +7,7 @@ import io.sipdrill.load.sip.call.CallListener;
 import io.sipdrill.load.sip.call.CallResult;
 import io.sipdrill.load.sip.call.IncomingCall;
 import io.sipdrill.load.sip.call.Media;
+import io.sipdrill.load.sip.call.OutgoingCall;
 import io.sipdrill.load.sip.transaction.SipTimers;
 
 import java.net.InetSocketAddress;
@@ -56,12 +57,7 @@ public final class Carrier implements AutoCloseable {
     public void callDdi(String ddi, CallListener observer) {
         engine.loop().execute(() -> {
             Pop pop = routing.current();
-            engine.calls().call(engine.sockets().get(0), "carrier", ddi, routing.address(pop), new CallListener() {
-                @Override
-                public void onRinging(Call call) {
-                    call.scheduler().schedule(call::hangup, times.giveUpAfter().toNanos(), TimeUnit.NANOSECONDS);
-                }
-
+            OutgoingCall placed = engine.calls().call(engine.sockets().get(0), "carrier", ddi, routing.address(pop), new CallListener() {
                 @Override
                 public void onAnswered(Call call) {
                     call.scheduler().schedule(call::hangup, times.talkNanos(), TimeUnit.NANOSECONDS);
@@ -74,6 +70,7 @@ public final class Carrier implements AutoCloseable {
                     observer.onEnded(call, result);
                 }
             });
+            GiveUp.after(placed, times);
         });
     }
 

@@ -7,6 +7,7 @@ import io.sipdrill.load.sip.call.CallLayer;
 import io.sipdrill.load.sip.call.CallListener;
 import io.sipdrill.load.sip.call.CallResult;
 import io.sipdrill.load.sip.call.IncomingCall;
+import io.sipdrill.load.sip.call.OutgoingCall;
 import io.sipdrill.load.sip.call.IncomingCallHandler;
 import io.sipdrill.load.sip.transport.LocalSocket;
 
@@ -115,13 +116,7 @@ public final class HandsetLine {
         Pop pop = handset.registeredOn() == null ? Pop.PRIMARY : handset.registeredOn();
         watcher = observer;
         scriptedCall = !hangUpAfterTalk;
-        Call placed = calls.call(socket, handset.user(), number, handset.address(pop), new LineListener() {
-            @Override
-            public void onRinging(Call call) {
-                call.scheduler().schedule(call::hangup, times.giveUpAfter().toNanos(), TimeUnit.NANOSECONDS);
-                super.onRinging(call);
-            }
-
+        OutgoingCall placed = calls.call(socket, handset.user(), number, handset.address(pop), new LineListener() {
             @Override
             public void onAnswered(Call call) {
                 if (hangUpAfterTalk) {
@@ -136,6 +131,7 @@ public final class HandsetLine {
                 super.onEnded(call, result);
             }
         });
+        GiveUp.after(placed, times);
         // A call that failed while it was being sent has ended (and told its watcher) already.
         current = placed.isEnded() ? null : placed;
         return true;

@@ -12,6 +12,7 @@ import io.sipdrill.load.sip.transaction.TransactionOutcome;
 import io.sipdrill.load.sip.transport.LocalSocket;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The caller's side (UAC, RFC 3261 §13.2): INVITE with an SDP offer through a proxy, ringing,
@@ -114,7 +115,7 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
         layer.transactions().start(invite.branch(), "CANCEL", this::send, proxy, cancel, new TransactionListener() {
             @Override
             public void onCompleted(ClientTransaction tx, TransactionOutcome outcome, SipResponse response) {
-                // The 487 to the INVITE ends the call; a CANCEL that went unanswered leaves Timer B to end it.
+                // The 487 to the INVITE ends the call; the guard below ends one whose INVITE never gets it.
             }
 
             @Override
@@ -122,6 +123,17 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
                 retransmits++;
             }
         }, this);
+        // RFC 3261 §9.1: no final response 64·T1 after the CANCEL (a proxy that lost the INVITE's
+        // state, a PBX restarted mid-setup): the INVITE transaction is over and so is the call.
+        layer.scheduler().schedule(this::cancelUnanswered, layer.transactions().timers().timeoutNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelUnanswered() {
+        if (isEnded() || isAnswered()) {
+            return;
+        }
+        invite.abandon();
+        end(result(CallOutcome.CANCELLED, "cancelled", stopMedia()));
     }
 
     // ---- INVITE transaction ---------------------------------------------------------------------

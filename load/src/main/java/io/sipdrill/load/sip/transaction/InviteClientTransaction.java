@@ -139,6 +139,18 @@ public final class InviteClientTransaction {
         layer.removeInvite(this);
     }
 
+    /**
+     * The caller has given up on a final response (RFC 3261 §9.1: 64·T1 after its CANCEL, the
+     * transaction "is considered terminated"): nothing more is resent or passed up.
+     */
+    public void abandon() {
+        if (state == State.CALLING || state == State.PROCEEDING) {
+            cancel(timerA);
+            cancel(timerB);
+            terminate();
+        }
+    }
+
     private static void cancel(Scheduler.Timeout t) {
         if (t != null) {
             t.cancel();

@@ -90,6 +90,18 @@ class InviteClientTransactionTest {
     }
 
     @Test
+    void anAbandonedTransactionResendsNothingAndPassesNothingUp() {
+        InviteClientTransaction tx = start();
+        layer.onResponse(response(100));
+        tx.abandon(); // the caller's CANCEL went unanswered for 64·T1
+        clock.advance(10, TimeUnit.MINUTES);
+        layer.onResponse(response(487));
+        assertThat(sent).hasSize(1);
+        assertThat(heard).containsExactly("1xx 100");
+        assertThat(tx.state()).isEqualTo(InviteClientTransaction.State.TERMINATED);
+    }
+
+    @Test
     void aFailureIsAckedWithTheSameBranchAndItsRetransmissionsReAcked() throws Exception {
         start();
         layer.onResponse(withMessage(486));
