@@ -94,7 +94,7 @@ public final class DrillFileCheck {
             return true;
         }
         errors.add(where.field("link", where.line()).error("the " + env + " topology has no link " + name
-                + (names.isEmpty() ? " (it routes nothing through the fault proxy yet)" : " (it has: " + String.join(", ", names) + ")")));
+                + (names.isEmpty() ? " (it routes nothing through the fault proxy)" : " (it has: " + String.join(", ", names) + ")")));
         return false;
     }
 }

@@ -74,21 +74,66 @@ class DrillsFolderTest {
     }
 
     @Test
-    void onTheEmbeddedTopologyTodayEveryStepItCannotApplyIsNamed() {
+    void aTopologyWithOnlyItsOutageNamesEveryStepItCannotApply() {
         assertThat(DrillFileCheck.against(read("registrar-overload.yaml"), embedded())).containsExactly(
-                "drills/registrar-overload.yaml:27: method[0].target: the embedded topology has no target 'pbx-1' (it has: registrar)",
-                "drills/registrar-overload.yaml:28: method[1].link: the embedded topology has no link handsets->registrar "
-                        + "(it routes nothing through the fault proxy yet)",
-                "drills/registrar-overload.yaml:29: method[2].target: the embedded topology cannot restart pbx "
+                "drills/registrar-overload.yaml:28: method[0].target: the embedded topology has no target 'pbx-1' (it has: registrar)",
+                "drills/registrar-overload.yaml:30: method[1].link: the embedded topology has no link handsets->registrar "
+                        + "(it routes nothing through the fault proxy)",
+                "drills/registrar-overload.yaml:31: method[2].target: the embedded topology cannot restart pbx "
                         + "(it can only freeze registrar, its registrar outage)",
-                "drills/registrar-overload.yaml:30: method[3].target: the embedded topology cannot restart pbx-2 "
+                "drills/registrar-overload.yaml:32: method[3].target: the embedded topology cannot restart pbx-2 "
                         + "(it can only freeze registrar, its registrar outage)",
-                "drills/registrar-overload.yaml:33: method[6].target: the embedded topology cannot restart registrar "
+                "drills/registrar-overload.yaml:35: method[6].target: the embedded topology cannot restart registrar "
                         + "(it can only freeze registrar, its registrar outage)");
         assertThat(DrillFileCheck.against(read("registrar-latency.yaml"), embedded())).containsExactly(
                 "drills/registrar-latency.yaml:16: method[0].link: the embedded topology has no link handsets->registrar "
-                        + "(it routes nothing through the fault proxy yet)");
+                        + "(it routes nothing through the fault proxy)");
         assertThat(DrillFileCheck.against(read("call-load.yaml"), embedded())).isEmpty();
+    }
+
+    /** With the hosts and links the embedded and local topologies have once calls are on, every drill checks clean. */
+    @Test
+    void everyDrillChecksCleanAgainstAFullTopology() throws Exception {
+        DrillTarget full = new DrillTarget("embedded", new InetSocketAddress("127.0.160.1", 5060),
+                new InetSocketAddress("127.0.161.1", 5060), "sipdrill.test", Optional.of(OUTAGE), new FullHosts(),
+                new FullLinks());
+        try (Stream<Path> files = Files.list(DRILLS)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+                assertThat(DrillFileCheck.against(read(f.getFileName().toString()), full)).as(f.toString()).isEmpty();
+            }
+        }
+    }
+
+    /** The host names of a topology with calls on; every fault a no-op. */
+    private static final class FullHosts implements io.sipdrill.chaos.fault.FaultTargets {
+        @Override public java.util.Set<String> names() {
+            return new java.util.LinkedHashSet<>(List.of("registrar", "backup", "pbx-1", "pbx-2", "backup-pbx-1"));
+        }
+        @Override public io.sipdrill.chaos.fault.Fault cpuSqueeze(String target, double quota) { return noop(target); }
+        @Override public io.sipdrill.chaos.fault.Fault freeze(String target) { return noop(target); }
+        @Override public io.sipdrill.chaos.fault.Fault kill(String target) { return noop(target); }
+        @Override public void restart(String target) { }
+    }
+
+    /** The two links the handsets take through the fault proxy. */
+    private static final class FullLinks implements io.sipdrill.chaos.fault.LinkFaults {
+        @Override public java.util.Set<String> links() {
+            return java.util.Set.of("handsets->registrar", "handsets->backup");
+        }
+        @Override public io.sipdrill.chaos.fault.Fault toxic(String link, String type, java.util.Map<String, Object> a,
+                                                          io.sipdrill.chaos.fault.LinkFaults.Stream s) {
+            return noop(link);
+        }
+        @Override public io.sipdrill.chaos.fault.Fault down(String link) { return noop(link); }
+    }
+
+    private static io.sipdrill.chaos.fault.Fault noop(String target) {
+        return new io.sipdrill.chaos.fault.Fault() {
+            @Override public String name() { return "noop"; }
+            @Override public String target() { return target; }
+            @Override public void inject() { }
+            @Override public void revert() { }
+        };
     }
 
     @Test
