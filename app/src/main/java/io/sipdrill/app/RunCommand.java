@@ -55,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
     static final String DOMAIN = "sipdrill.test";
     static final List<String> DRILLS = List.of("registrar-outage", "call-load");
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DRILL", defaultValue = "registrar-outage",
-            description = "built-in drill (registrar-outage, the default, or call-load) or a drill file (*.yaml)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DRILL", defaultValue = "registrar-overload",
+            description = "a drill of the drills/ folder by name (registrar-overload, the June incident, is the default;"
+                    + " registrar-outage, call-load, registrar-latency, pbx-cpu-spike, backup-pop-down) or a drill file (*.yaml)")
     String drill;
 
     @Option(names = "--env", paramLabel = "ENV", defaultValue = "embedded",
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("embedded", "local", "external").contains(env)) {
             throw new BadInputException("--env " + env + " is not an environment: use embedded, local or external");
         }
-        DrillFile file = isFile(drill) ? readFile() : null;
+        DrillFile file = isFile(drill) ? readFile() : shippedDrill();
         DrillPlan plan = file != null ? filePlan(file) : plan();
         Path dir = report != null ? report
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
@@ -237,6 +238,29 @@ final class RunCommand implements Callable<Integer> {
         return drill.endsWith(".yaml") || drill.endsWith(".yml") || drill.contains("/");
     }
 
+    /**
+     * A drill of the drills/ folder (in the jar) by name, or null for the two drills built in as
+     * plans ({@code registrar-outage}, {@code call-load}: their files play the same, and the plans
+     * take --calls-for).
+     */
+    private DrillFile shippedDrill() {
+        if (DRILLS.contains(drill)) {
+            return null;
+        }
+        String resource = "/drills/" + drill + ".yaml";
+        try (java.io.InputStream in = RunCommand.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null; // plan() names the drills there are
+            }
+            return DrillFileParser.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "drills/" + drill + ".yaml", drill);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot read the shipped drill " + resource + ": " + e.getMessage());
+        } catch (DrillFileException e) {
+            throw badFile(e.errors());
+        }
+    }
+
     private DrillFile readFile() {
         try {
             return DrillFileParser.parse(Path.of(drill), drill);
@@ -301,8 +325,8 @@ final class RunCommand implements Callable<Integer> {
     private DrillPlan plan() {
         String name = drill;
         if (!DRILLS.contains(name)) {
-            throw new BadInputException("drill '" + drill + "' is not a built-in drill: use one of " + String.join(", ", DRILLS)
-                    + " (drill files are not read yet)");
+            throw new BadInputException("drill '" + drill + "' is neither in drills/ nor a file: use registrar-overload, "
+                    + String.join(", ", DRILLS) + ", registrar-latency, pbx-cpu-spike, backup-pop-down or a path to a .yaml file");
         }
         try {
             if (name.equals("call-load")) {

@@ -37,7 +37,7 @@ class EmbeddedDrillEndToEndTest {
     @Test
     void defaultDrillRunsPassesItsSlosAndItsReportCanBeRebuilt() throws Exception {
         Path runDir = tmp.resolve("run");
-        CliCapture.Result run = DefaultDrillPorts.runWhenFree(PORT_WAIT, "run", "--handsets", "60", "--time-scale", "60",
+        CliCapture.Result run = DefaultDrillPorts.runWhenFree(PORT_WAIT, "run", "registrar-outage", "--handsets", "60", "--time-scale", "60",
                 "--report", runDir.toString());
 
         Path summaryFile = runDir.resolve("summary.json");
