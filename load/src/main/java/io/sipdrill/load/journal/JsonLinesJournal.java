@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Writes {@code journal.jsonl}. Callers hand events to a queue; one writer thread serialises them
  * and flushes whenever the queue runs dry (and at least every {@value #MAX_UNFLUSHED_MS} ms), so
  * the SIP event loop never waits on the disk and a killed run loses at most the last moment.
+ * The drill's end line ({@link JournalEvent.DrillEnded}) is the last one written: anything handed
+ * in after it (a handset's transaction, the runner's timeline sample, while a drill interrupted by
+ * SIGINT is still shutting down) is dropped.
  */
 public final class JsonLinesJournal implements Journal {
 
@@ -96,6 +99,7 @@ public final class JsonLinesJournal implements Journal {
 
     private void drain() {
         List<JournalEvent> batch = new ArrayList<>(1024);
+        boolean ended = false;
         try {
             while (true) {
                 JournalEvent first = queue.poll(MAX_UNFLUSHED_MS, TimeUnit.MILLISECONDS);
@@ -111,8 +115,12 @@ public final class JsonLinesJournal implements Journal {
                             closing = true;
                             break;
                         }
+                        if (ended) {
+                            continue; // after the end line: the drill is over
+                        }
                         out.write(json.writeValueAsString(e));
                         out.write('\n');
+                        ended = e instanceof JournalEvent.DrillEnded;
                     }
                     out.flush();
                 }

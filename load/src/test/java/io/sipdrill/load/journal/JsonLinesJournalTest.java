@@ -41,6 +41,22 @@ class JsonLinesJournalTest {
     }
 
     @Test
+    void theEndLineIsTheLastOneEventsHandedInAfterItAreDropped() {
+        // SIGINT: the shutdown hook's rollback writes the end line while handsets and the runner still write.
+        Path file = dir.resolve("journal.jsonl");
+        try (JsonLinesJournal journal = new JsonLinesJournal(file)) {
+            journal.write(new JournalEvent.TimelineSample(1000, 1, 0, 0));
+            journal.write(new JournalEvent.DrillEnded(1500, "interrupted"));
+            journal.flush();
+            journal.write(new JournalEvent.TimelineSample(2000, 1, 0, 0));
+            journal.write(new JournalEvent.Transaction(2001, 1, JournalEvent.Pop.PRIMARY, "REGISTER", "refresh", null,
+                    "timeout", null, 7));
+        }
+        assertThat(JournalMapper.readAll(file)).containsExactly(new JournalEvent.TimelineSample(1000, 1, 0, 0),
+                new JournalEvent.DrillEnded(1500, "interrupted"));
+    }
+
+    @Test
     void aTornLastLineFromAKilledRunIsSkippedButATornMiddleLineIsAnError() throws Exception {
         Path file = dir.resolve("journal.jsonl");
         Files.writeString(file, "{\"ev\":\"timeline\",\"t\":1000,\"primary\":1,\"backup\":0,\"nowhere\":0}\n{\"ev\":\"timel");

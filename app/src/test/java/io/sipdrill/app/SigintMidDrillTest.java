@@ -1,0 +1,366 @@
+package io.sipdrill.app;
+
+import io.sipdrill.chaos.drill.CallPlan;
+import io.sipdrill.chaos.fault.CgroupCpuController;
+import io.sipdrill.environments.CallRoles;
+import io.sipdrill.environments.local.LocalTopologyConfig;
+import io.sipdrill.load.journal.JournalEvent;
+import io.sipdrill.load.journal.JournalMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The acceptance point "SIGINT in the middle of a drill: rollbacks run, no frozen or squeezed
+ * process remains, the journal is closed and {@code sipdrill report JOURNAL} rebuilds the report",
+ * with the real CLI in a child JVM on {@code --env local} (real Kamailio processes, calls on): once
+ * the journal says pbx-1 is squeezed (cgroup v1 cpu) and backup-pbx-1 frozen, and the cgroups
+ * really hold their Kamailio processes, the child gets SIGINT (Ctrl-C), not the SIGTERM
+ * {@link Process#destroy()} sends. Runs on the default drill addresses, so it waits while another
+ * run holds them.
+ */
+@Tag("kamailio")
+class SigintMidDrillTest {
+
+    private static final Path CPU_GROUPS = CgroupCpuController.DEFAULT_CGROUP_ROOT.resolve("cpu").resolve(CgroupCpuController.DEFAULT_PARENT);
+    private static final Path CPU_ROOT = CgroupCpuController.DEFAULT_CGROUP_ROOT.resolve("cpu");
+    private static final Path FREEZER_ROOT = CgroupCpuController.DEFAULT_CGROUP_ROOT.resolve("freezer");
+    private static final Path FREEZER_GROUPS = FREEZER_ROOT.resolve("sipdrill");
+
+    /** Another drill (a colleague's test, a hand run) may hold the default addresses for a while. */
+    private static final Duration PORT_WAIT = Duration.ofMinutes(10);
+    /** Child JVM start, five Kamailio instances, Gatling's boot and 3 s of warm-up, on a loaded 2-core machine. */
+    private static final Duration FAULTS_ON_WITHIN = Duration.ofMinutes(3);
+    private static final Duration EXIT_WITHIN = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    private Path runDir;
+    private Process child;
+
+    @BeforeEach
+    void needsKamailioAndCgroupV1() {
+        Path kamailio = LocalTopologyConfig.defaults(tmp).kamailio();
+        assumeTrue(Files.isExecutable(kamailio), () -> skip("no Kamailio at " + kamailio + " (apt-get install kamailio)"));
+        Optional<CgroupCpuController> cpu = CgroupCpuController.detect();
+        assumeTrue(cpu.isPresent(), () -> skip(CgroupCpuController.unavailableReason()));
+        assumeTrue(cpu.get().description().equals("cgroup v1 cpu") && Files.isDirectory(CPU_GROUPS),
+                () -> skip("the cpu controller here is " + cpu.get().description() + ", not cgroup v1 at " + CPU_GROUPS));
+    }
+
+    private static String skip(String reason) {
+        String line = "SigintMidDrillTest skipped: " + reason;
+        System.out.println(line);
+        return line;
+    }
+
+    @Test
+    void sigintMidDrillRevertsTheFaultsStopsKamailioAndLeavesAJournalTheReportRebuildsFrom() throws Exception {
+        Path drill = Path.of(SigintMidDrillTest.class.getResource("/drills/sigint-squeeze-freeze.yaml").toURI());
+        runDir = tmp.resolve("run").toAbsolutePath();
+        Path journal = runDir.resolve("journal.jsonl");
+
+        startWithBothFaultsOn(drill, journal);
+        long pid = child.pid();
+
+        // At that moment the squeeze and the freeze are really applied to pbx-1 and backup-pbx-1.
+        List<Long> pbx1 = kamailioPids("pbx-1");
+        assertThat(pbx1).as("pbx-1's Kamailio processes under %s", runDir).isNotEmpty();
+        List<Path> squeezes = groups(CPU_GROUPS, "cpu-squeeze-pbx-1-", pid);
+        assertThat(squeezes).as("cpu-squeeze-pbx-1-*-by%d under %s", pid, CPU_GROUPS).hasSize(1);
+        Path squeeze = squeezes.get(0);
+        assertThat(pids(squeeze.resolve("cgroup.procs"))).as("%s/cgroup.procs", squeeze).containsAll(pbx1);
+        assertThat(Files.readString(squeeze.resolve("cpu.cfs_quota_us")).trim()).as("5%% of a %s us period",
+                Files.readString(squeeze.resolve("cpu.cfs_period_us")).trim())
+                .isEqualTo(Long.toString(Long.parseLong(Files.readString(squeeze.resolve("cpu.cfs_period_us")).trim()) / 20));
+        List<Long> backupPbx1 = kamailioPids("backup-pbx-1");
+        assertThat(backupPbx1).as("backup-pbx-1's Kamailio processes").isNotEmpty();
+        String freezer = faultStart(journal, "backup-pbx-1").detail();
+        if (freezer.equals("cgroup v1 freezer")) {
+            // The freezer's group is named by the fault and the root pid: freeze-<pid>-by<owner>.
+            List<Path> frozen = groups(FREEZER_GROUPS, "freeze-", pid);
+            assertThat(frozen).as("freeze-*-by%d under %s", pid, FREEZER_GROUPS).hasSize(1);
+            assertThat(pids(frozen.get(0).resolve("cgroup.procs"))).containsAll(backupPbx1);
+            assertThat(Files.readString(frozen.get(0).resolve("freezer.state")).trim()).isEqualTo("FROZEN");
+        } else {
+            assertThat(freezer).isEqualTo("SIGSTOP");
+            assertThat(backupPbx1).allSatisfy(p -> assertThat(state(p)).as("state of pid %d", p).isEqualTo("T"));
+        }
+        List<Long> kamailioWhileRunning = kamailioPids(null);
+
+        // Ctrl-C.
+        int kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+        assertThat(kill).as("kill -INT %d", pid).isZero();
+        assertThat(child.waitFor(EXIT_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                .as("the CLI exits within %s of SIGINT; its output:%n%s", EXIT_WITHIN, log()).isTrue();
+        System.out.println("sipdrill child exited " + child.exitValue() + " after SIGINT");
+
+        // Nothing squeezed, frozen or running is left of that run.
+        assertThat(groups(CPU_GROUPS, "", pid)).as("cpu groups of pid %d left; its output:%n%s", pid, log()).isEmpty();
+        assertThat(groups(FREEZER_GROUPS, "", pid)).as("freezer groups of pid %d left; its output:%n%s", pid, log()).isEmpty();
+        assertThat(kamailioWhileRunning).as("Kamailio mains and workers seen while running").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(describe(kamailioPids(null))).as("Kamailio processes of the run (%s) left after SIGINT", runDir).isEmpty();
+        assertThat(describe(kamailioWhileRunning.stream().filter(p -> ProcessHandle.of(p).isPresent()).toList()))
+                .as("pids that were the run's Kamailio still alive").isEmpty();
+
+        // The journal: both faults reverted by the rollback, and the end line last, complete.
+        List<JournalEvent> events = JournalMapper.readAll(journal);
+        String overview = overview(events);
+        assertThat(events).filteredOn(JournalEvent.ActionStep.class::isInstance)
+                .extracting(e -> ((JournalEvent.ActionStep) e).phase() + " " + ((JournalEvent.ActionStep) e).action()
+                        + " " + ((JournalEvent.ActionStep) e).outcome())
+                .as(overview)
+                .containsExactly("method cpu-squeeze pbx-1 5% ok", "method freeze backup-pbx-1 ok", "rollback clear-faults ok");
+        assertThat(events).filteredOn(JournalEvent.FaultStep.class::isInstance)
+                .extracting(e -> ((JournalEvent.FaultStep) e).action() + " " + ((JournalEvent.FaultStep) e).target()
+                        + " " + ((JournalEvent.FaultStep) e).detail())
+                .as(overview)
+                .containsExactlyInAnyOrder("start pbx-1 " + faultStart(journal, "pbx-1").detail(), "start backup-pbx-1 " + freezer,
+                        "end pbx-1 rollback", "end backup-pbx-1 rollback");
+        JournalEvent last = events.get(events.size() - 1);
+        assertThat(last).as("the journal's last event; %s", overview).isInstanceOfSatisfying(JournalEvent.DrillEnded.class,
+                end -> assertThat(end.reason()).contains("interrupt"));
+        String text = Files.readString(journal);
+        assertThat(text).as("the journal ends with a complete line").endsWith("\n");
+        assertThat(text.lines().reduce((a, b) -> b).orElse("")).as("the journal's last line")
+                .contains("\"ev\":\"end\"");
+
+        // The report rebuilt from the journal alone.
+        Path rebuilt = tmp.resolve("rebuilt");
+        CliCapture.Result report = CliCapture.execute("report", journal.toString(), "--out", rebuilt.toString());
+        assertThat(report.exitCode()).as("report exit code (0 or 1, not bad input); stdout:%n%s%nstderr:%n%s",
+                report.out(), report.err()).isIn(0, 1);
+        assertThat(rebuilt.resolve("summary.json")).isRegularFile().isNotEmptyFile();
+        assertThat(rebuilt.resolve("report.html")).isRegularFile().isNotEmptyFile();
+    }
+
+    /** Starts the CLI in a child JVM; returns once the journal has both faults started. Retries while the default addresses are busy. */
+    private void startWithBothFaultsOn(Path drill, Path journal) throws Exception {
+        long portDeadline = System.nanoTime() + PORT_WAIT.toNanos();
+        while (true) {
+            waitForDefaultAddresses(portDeadline);
+            if (Files.exists(runDir)) {
+                deleteTree(runDir);
+            }
+            Files.createDirectories(tmp);
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            child = new ProcessBuilder(java.toString(),
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                    "-Dgatling.data.enableAnalytics=false",
+                    "-cp", System.getProperty("java.class.path"), Sipdrill.class.getName(),
+                    "run", drill.toString(), "--env", "local", "--handsets", "50", "--report", runDir.toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+            System.out.println("sipdrill child pid " + child.pid() + ", run dir " + runDir);
+            long deadline = System.nanoTime() + FAULTS_ON_WITHIN.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (Files.exists(journal) && faultStarted(journal, "pbx-1") && faultStarted(journal, "backup-pbx-1")) {
+                    return;
+                }
+                if (!child.isAlive()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            if (child.isAlive()) {
+                fail("the faults did not start within %s; the CLI's output:%n%s", FAULTS_ON_WITHIN, log());
+            }
+            String log = log();
+            if (log.contains("in use") && System.nanoTime() < portDeadline) {
+                System.out.println("sipdrill test: a default address was taken before the drill started; trying again");
+                Thread.sleep(5_000);
+                continue;
+            }
+            fail("the CLI exited %d before the faults started; its output:%n%s", child.exitValue(), log);
+        }
+    }
+
+    /** The registrars', PBXs', voicemails' and carrier's addresses a local drill with calls binds. */
+    private static List<InetSocketAddress> defaultAddresses() {
+        LocalTopologyConfig local = LocalTopologyConfig.defaults(Path.of("unused"));
+        CallRoles roles = CallRoles.defaults(CallPlan.DEFAULT_CARRIER);
+        List<InetSocketAddress> all = new ArrayList<>(List.of(local.primary(), local.backup(), CallPlan.DEFAULT_CARRIER,
+                roles.primaryVoicemail(), roles.backupVoicemail()));
+        all.addAll(roles.primaryPbxs());
+        all.addAll(roles.backupPbxs());
+        return all;
+    }
+
+    private static void waitForDefaultAddresses(long deadline) throws InterruptedException {
+        while (true) {
+            List<InetSocketAddress> busy = defaultAddresses().stream().filter(a -> !free(a)).toList();
+            if (busy.isEmpty() || System.nanoTime() > deadline) {
+                return; // past the deadline the CLI says which one is taken
+            }
+            System.out.println("sipdrill test: " + busy + " busy; waiting");
+            Thread.sleep(5_000);
+        }
+    }
+
+    private static boolean free(InetSocketAddress address) {
+        try (DatagramSocket probe = new DatagramSocket(address)) {
+            return true;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean faultStarted(Path journal, String target) {
+        return starts(journal).stream().anyMatch(f -> f.target().equals(target));
+    }
+
+    private static JournalEvent.FaultStep faultStart(Path journal, String target) {
+        return starts(journal).stream().filter(f -> f.target().equals(target)).findFirst()
+                .orElseThrow(() -> new AssertionError("no fault start on " + target + " in " + journal));
+    }
+
+    private static List<JournalEvent.FaultStep> starts(Path journal) {
+        return JournalMapper.readAll(journal).stream().filter(JournalEvent.FaultStep.class::isInstance)
+                .map(JournalEvent.FaultStep.class::cast).filter(f -> f.action().equals("start")).toList();
+    }
+
+    /**
+     * The run's Kamailio processes (mains and workers): their command line names the run's folder
+     * ({@code -Y RUN/kamailio/kamailio-NAME}); with {@code instance}, only that instance's.
+     */
+    private List<Long> kamailioPids(String instance) {
+        String dir = runDir.resolve("kamailio").toString() + "/kamailio-";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dir)
+                        && (instance == null || c.contains("/INSTANCE_NAME/" + instance + "/"))).orElse(false))
+                .map(ProcessHandle::pid).sorted().toList();
+    }
+
+    /** Directories under {@code parent} named {@code prefix…-by<owner>}. */
+    private static List<Path> groups(Path parent, String prefix, long owner) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(parent)) {
+            return found;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith("-by" + owner)) {
+                    found.add(d);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Long> pids(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> Long.parseLong(l.trim())).toList();
+    }
+
+    /** The process's state letter from /proc (R, S, T stopped, …), or "gone". */
+    private static String state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        } catch (IOException | RuntimeException e) {
+            return "gone";
+        }
+    }
+
+    private static List<String> describe(List<Long> pids) {
+        return pids.stream().map(p -> p + " (" + state(p) + ") "
+                + ProcessHandle.of(p).flatMap(h -> h.info().commandLine()).orElse("?")).toList();
+    }
+
+    private static String overview(List<JournalEvent> events) {
+        List<JournalEvent> notable = events.stream().filter(e -> !(e instanceof JournalEvent.Transaction
+                || e instanceof JournalEvent.Retransmission || e instanceof JournalEvent.HandsetState
+                || e instanceof JournalEvent.TimelineSample || e instanceof JournalEvent.CallEnded)).toList();
+        String tail = events.subList(Math.max(0, events.size() - 5), events.size()).stream().map(Object::toString)
+                .collect(Collectors.joining("\n  "));
+        return "journal (" + events.size() + " events), notable:\n  "
+                + notable.stream().map(Object::toString).collect(Collectors.joining("\n  "))
+                + "\nlast 5:\n  " + tail;
+    }
+
+    private String log() {
+        try {
+            Path log = tmp.resolve("child.log");
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /**
+     * Whatever this test's child left behind, and only that: the child itself, its cpu and freezer
+     * groups (thawed, processes back in the hierarchy's root, removed), then the run's Kamailio processes.
+     */
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (child == null) {
+            return;
+        }
+        long pid = child.pid();
+        if (child.isAlive()) {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        for (Path group : groups(FREEZER_GROUPS, "", pid)) {
+            System.out.println("sipdrill test cleanup: thawing and removing " + group);
+            Files.writeString(group.resolve("freezer.state"), "THAWED");
+            emptyAndRemove(group, FREEZER_ROOT);
+        }
+        for (Path group : groups(CPU_GROUPS, "", pid)) {
+            System.out.println("sipdrill test cleanup: removing " + group);
+            emptyAndRemove(group, CPU_ROOT);
+        }
+        if (runDir != null) {
+            for (long p : kamailioPids(null)) {
+                System.out.println("sipdrill test cleanup: killing kamailio " + p);
+                ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static void emptyAndRemove(Path group, Path root) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Long> left = pids(group.resolve("cgroup.procs"));
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            for (long p : left) {
+                try {
+                    Files.writeString(root.resolve("cgroup.procs"), Long.toString(p));
+                } catch (IOException gone) {
+                    // exited meanwhile
+                }
+            }
+            Thread.sleep(10);
+            left = pids(group.resolve("cgroup.procs"));
+        }
+        Files.deleteIfExists(group);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
