@@ -23,6 +23,11 @@ enum CgroupVersion {
         }
 
         @Override
+        void unlimit(CgroupFs fs, Path group) throws IOException {
+            fs.write(group.resolve("cpu.cfs_quota_us"), "-1");
+        }
+
+        @Override
         boolean controls(String hierarchyId, String controllers) {
             return !hierarchyId.equals("0") && List.of(controllers.split(",")).contains("cpu");
         }
@@ -38,6 +43,11 @@ enum CgroupVersion {
         @Override
         void limit(CgroupFs fs, Path group, CpuLimit limit) throws IOException {
             fs.write(group.resolve("cpu.max"), limit.cpuMax());
+        }
+
+        @Override
+        void unlimit(CgroupFs fs, Path group) throws IOException {
+            fs.write(group.resolve("cpu.max"), "max");
         }
 
         @Override
@@ -63,6 +73,9 @@ enum CgroupVersion {
 
     /** Writes {@code limit} into the group's control files. */
     abstract void limit(CgroupFs fs, Path group, CpuLimit limit) throws IOException;
+
+    /** Lifts the group's limit (before its processes leave: one moved out while throttled can stay starved). */
+    abstract void unlimit(CgroupFs fs, Path group) throws IOException;
 
     /** True for the {@code /proc/PID/cgroup} line ({@code id:controllers:path}) of this hierarchy. */
     abstract boolean controls(String hierarchyId, String controllers);

@@ -119,6 +119,7 @@ public final class DatagramRoute extends Route {
                 // closing anyway
             }
             socket = null;
+            loop.flushClosed();
         }
     }
 

@@ -131,6 +131,19 @@ final class ProxyLoop implements Scheduler, AutoCloseable {
         });
     }
 
+    /**
+     * Completes the closing of channels whose keys were just cancelled (loop thread only): a
+     * registered channel's socket is only really closed at the next select, so a disabled route
+     * would otherwise still accept connections, and its port could not be bound again, until then.
+     */
+    void flushClosed() {
+        try {
+            selector.selectNow(); // keys it finds ready stay selected for the loop's own pass
+        } catch (IOException e) {
+            // the loop's next select reports a broken selector
+        }
+    }
+
     /** Registers a channel (loop thread only). */
     SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws ClosedChannelException {
         return channel.register(selector, ops, handler);

@@ -84,6 +84,7 @@ public final class StreamRoute extends Route {
                 // closing anyway
             }
             server = null;
+            loop.flushClosed();
         }
         for (Connection c : new ArrayList<>(connections)) {
             c.close(false);
