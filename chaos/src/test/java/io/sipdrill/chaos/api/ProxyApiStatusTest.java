@@ -65,7 +65,7 @@ class ProxyApiStatusTest {
         assertThat(call("POST", "/proxies", "{not json").statusCode()).isEqualTo(400);
         assertThat(call("POST", "/proxies", "").statusCode()).isEqualTo(400);
         assertThat(call("POST", "/proxies", "{\"name\":\"b\"}").statusCode()).as("no upstream").isEqualTo(400);
-        assertThat(call("POST", "/proxies", "{\"name\":\"b\",\"upstream\":\"10.1.2.3:5060\"}").statusCode())
+        assertThat(call("POST", "/proxies", "{\"name\":\"b\",\"upstream\":\"192.0.2.10:5060\"}").statusCode())
                 .as("not loopback").isEqualTo(400);
         assertThat(call("POST", "/proxies", "{\"name\":\"b\",\"upstream\":\"127.0.0.1:1\",\"protocol\":\"sctp\"}").statusCode())
                 .isEqualTo(400);
