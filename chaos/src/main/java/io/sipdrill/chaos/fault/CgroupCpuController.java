@@ -32,7 +32,6 @@ public final class CgroupCpuController {
     public static final String DEFAULT_PARENT = "sipdrill";
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(5);
-    private static final String OWNER_MARK = "-by";
 
     private final CgroupFs fs;
     private final CgroupVersion version;
@@ -107,7 +106,7 @@ public final class CgroupCpuController {
         if (!root.isAlive()) {
             throw new IOException("pid " + root.pid() + " is not running");
         }
-        Path group = parent.resolve(groupName(label, root.pid(), ProcessHandle.current().pid()));
+        Path group = parent.resolve(SipdrillGroupName.of(label, root.pid(), ProcessHandle.current().pid()));
         fs.createGroup(group);
         Map<Long, Path> origins = new LinkedHashMap<>();
         try {
@@ -149,7 +148,7 @@ public final class CgroupCpuController {
             dirs.forEach(groups::add);
         }
         for (Path group : groups) {
-            if (ownerAlive(group.getFileName().toString())) {
+            if (SipdrillGroupName.ownerAlive(group.getFileName().toString())) {
                 continue;
             }
             // The original groups are unknown now; the hierarchy's root is always valid and unlimited.
@@ -157,25 +156,6 @@ public final class CgroupCpuController {
             cleaned.add(group.getFileName().toString());
         }
         return cleaned;
-    }
-
-    /** {@code <label>-<pid>-by<owner>}, the label reduced to characters safe in a directory name. */
-    static String groupName(String label, long pid, long owner) {
-        return label.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + pid + OWNER_MARK + owner;
-    }
-
-    /** True when the group was made by another JVM that still runs (so it is not a leftover). */
-    static boolean ownerAlive(String groupName) {
-        int mark = groupName.lastIndexOf(OWNER_MARK);
-        if (mark < 0) {
-            return false;
-        }
-        try {
-            long owner = Long.parseLong(groupName.substring(mark + OWNER_MARK.length()));
-            return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isPresent();
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /**

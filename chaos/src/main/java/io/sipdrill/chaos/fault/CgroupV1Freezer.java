@@ -27,7 +27,6 @@ public final class CgroupV1Freezer implements ProcessFreezer {
     public static final String DEFAULT_PARENT = "sipdrill";
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(5);
-    private static final String OWNER_MARK = "-by";
 
     private final Path hierarchy;
     private final Path parent;
@@ -71,7 +70,7 @@ public final class CgroupV1Freezer implements ProcessFreezer {
             throw new IOException("pid " + root.pid() + " is not running");
         }
         Path origin = originalGroup(root.pid());
-        Path group = parent.resolve(sanitize(name) + "-" + root.pid() + OWNER_MARK + ProcessHandle.current().pid());
+        Path group = parent.resolve(SipdrillGroupName.of(name, root.pid(), ProcessHandle.current().pid()));
         Files.createDirectories(group);
         Set<Long> moved = new LinkedHashSet<>();
         try {
@@ -110,7 +109,7 @@ public final class CgroupV1Freezer implements ProcessFreezer {
         }
         try (DirectoryStream<Path> groups = Files.newDirectoryStream(parent, Files::isDirectory)) {
             for (Path group : groups) {
-                if (ownerAlive(group.getFileName().toString())) {
+                if (SipdrillGroupName.ownerAlive(group.getFileName().toString())) {
                     continue;
                 }
                 setState(group, FreezerState.THAWED);
@@ -121,19 +120,6 @@ public final class CgroupV1Freezer implements ProcessFreezer {
             }
         }
         return cleaned;
-    }
-
-    private static boolean ownerAlive(String groupName) {
-        int mark = groupName.lastIndexOf(OWNER_MARK);
-        if (mark < 0) {
-            return false;
-        }
-        try {
-            long owner = Long.parseLong(groupName.substring(mark + OWNER_MARK.length()));
-            return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isPresent();
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private void release(Path group, Path origin) throws IOException, InterruptedException {
@@ -208,10 +194,6 @@ public final class CgroupV1Freezer implements ProcessFreezer {
             // Fall through: the root is a safe place to return to.
         }
         return hierarchy;
-    }
-
-    private static String sanitize(String name) {
-        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     /** Values of {@code freezer.state}. */
