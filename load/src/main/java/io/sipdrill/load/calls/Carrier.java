@@ -70,7 +70,7 @@ public final class Carrier implements AutoCloseable {
                     observer.onEnded(call, result);
                 }
             });
-            GiveUp.after(placed, times);
+            placed.giveUpAfter(times.giveUpAfter().toNanos());
         });
     }
 

@@ -102,8 +102,8 @@ public final class HandsetLine {
 
     /**
      * As {@link #dial(String, CallListener)}, but an answered call stays up until {@link #hangup}
-     * (or the other side hangs up): a scenario decides the talk time. The caller still gives up
-     * after ringing for {@link CallTimes#giveUpAfter()}.
+     * (or the other side hangs up): a scenario decides the talk time. The caller still gives up on
+     * a call unanswered {@link CallTimes#giveUpAfter()} after placing it.
      */
     public boolean call(String number, CallListener observer) {
         return place(number, observer, false);
@@ -131,7 +131,7 @@ public final class HandsetLine {
                 super.onEnded(call, result);
             }
         });
-        GiveUp.after(placed, times);
+        placed.giveUpAfter(times.giveUpAfter().toNanos());
         // A call that failed while it was being sent has ended (and told its watcher) already.
         current = placed.isEnded() ? null : placed;
         return true;

@@ -10,6 +10,7 @@ import io.sipdrill.load.sip.transaction.InviteTransactionListener;
 import io.sipdrill.load.sip.transaction.TransactionListener;
 import io.sipdrill.load.sip.transaction.TransactionOutcome;
 import io.sipdrill.load.sip.transport.LocalSocket;
+import io.sipdrill.load.time.Scheduler;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,9 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
         return proxy;
     }
 
+    private Scheduler.Timeout giveUp;       // the caller's patience, when set
+    private Scheduler.Timeout cancelGuard;  // 64·T1 after our CANCEL
+
     @Override
     public void hangup() {
         if (isEnded()) {
@@ -125,7 +129,32 @@ public final class OutgoingCall extends Call implements InviteTransactionListene
         }, this);
         // RFC 3261 §9.1: no final response 64·T1 after the CANCEL (a proxy that lost the INVITE's
         // state, a PBX restarted mid-setup): the INVITE transaction is over and so is the call.
-        layer.scheduler().schedule(this::cancelUnanswered, layer.transactions().timers().timeoutNanos(), TimeUnit.NANOSECONDS);
+        cancelGuard = layer.scheduler().schedule(this::cancelUnanswered, layer.transactions().timers().timeoutNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The caller's patience: cancels the call if it is still unanswered {@code nanos} from now,
+     * whether it rings or only got 100 Trying (a setup a restarted PBX dropped never rings, and the
+     * INVITE transaction leaves a proceeding call to its caller). On the loop.
+     */
+    public void giveUpAfter(long nanos) {
+        cancelTimeout(giveUp);
+        giveUp = layer.scheduler().schedule(this::cancel, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The call's own timers go with it: an ended call is not kept alive by a give-up still pending. */
+    @Override
+    void end(CallResult result) {
+        cancelTimeout(giveUp);
+        cancelTimeout(cancelGuard);
+        super.end(result);
+    }
+
+    private static void cancelTimeout(Scheduler.Timeout t) {
+        if (t != null) {
+            t.cancel();
+        }
     }
 
     private void cancelUnanswered() {
