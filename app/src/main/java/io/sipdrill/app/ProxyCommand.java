@@ -54,15 +54,9 @@ final class ProxyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<AddressBlock> allowed = new ArrayList<>();
-        for (String cidr : allowTargets) {
-            try {
-                allowed.add(AddressBlock.parse(cidr));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--allow-target " + e.getMessage());
-            }
-        }
-        InetSocketAddress apiAddress = new TargetGuard(allowTargets).check("--api", api);
+        TargetGuard guard = new TargetGuard(allowTargets);
+        List<AddressBlock> allowed = guard.blocks();
+        InetSocketAddress apiAddress = guard.check("--api", api);
         JsonNode routes = config == null ? null : readConfig(config);
         PrintWriter out = spec.commandLine().getOut();
 

@@ -1,11 +1,11 @@
 package io.sipdrill.app;
 
+import io.sipdrill.chaos.api.ApiJson;
 import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.chaos.drill.DrillRunner;
 import io.sipdrill.chaos.drill.gatling.GatlingDrillLoad;
 import io.sipdrill.chaos.drill.DrillTarget;
 import io.sipdrill.chaos.drill.NoLinks;
-import io.sipdrill.chaos.drill.OutageOnlyTargets;
 import io.sipdrill.chaos.drill.file.DrillFile;
 import io.sipdrill.chaos.drill.file.DrillFileCheck;
 import io.sipdrill.chaos.drill.file.DrillFileException;
@@ -135,8 +135,8 @@ final class RunCommand implements Callable<Integer> {
                     plan = plan.withoutFault();
                 }
                 System.out.println(proxied != null
-                        ? "sipdrill: external targets: handsets reach them through the fault proxy (" + ProxiedLinks.hostPort(proxied.toPrimary())
-                                + ", " + ProxiedLinks.hostPort(proxied.toBackup()) + "); only link faults are injected"
+                        ? "sipdrill: external targets: handsets reach them through the fault proxy (" + ApiJson.hostPort(proxied.toPrimary())
+                                + ", " + ApiJson.hostPort(proxied.toBackup()) + "); only link faults are injected"
                         : "sipdrill: external targets: no fault is injected (a drill file's link faults can be); measuring registrations");
             } else {
                 // Calls first: they add the PBX hosts (pbx-1, …) a drill file may name as targets.
@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
                         throw new BadInputException(plan.name() + " needs call routing: " + e.getMessage());
                     }
                 }
-                FaultTargets faults = faultTargets(topology);
+                FaultTargets faults = topology.faults();
                 proxied = links(plan, topology.endpoints());
                 LinkFaults links = proxied != null ? proxied.faults() : new NoLinks(topology.name());
                 if (file != null) {
@@ -292,15 +292,6 @@ final class RunCommand implements Callable<Integer> {
     /** One "sipdrill: error: file:line: field: reason" line per problem. */
     private static BadInputException badFile(List<String> errors) {
         return new BadInputException(String.join("\nsipdrill: error: ", errors));
-    }
-
-    /**
-     * The topology's hosts for drill steps: its own {@link FaultTargets} once it implements them,
-     * until then its registrar outage alone ({@code freeze registrar}).
-     */
-    private static FaultTargets faultTargets(Topology topology) {
-        FaultTargets own = topology.faults();
-        return own.names().isEmpty() ? new OutageOnlyTargets(topology.name(), Optional.of(topology.registrarOutage())) : own;
     }
 
     /** Whether any step or rollback acts on a fault-proxy link: only then do the handsets go through the proxy. */

@@ -26,12 +26,12 @@ public final class TargetGuard {
         }
     }
 
-    /** Parses {@code HOST:PORT} (port defaults to 5060) and checks it is allowed. */
     /** The blocks named by --allow-target (loopback is always allowed on top). */
     public List<AddressBlock> blocks() {
         return List.copyOf(allowed);
     }
 
+    /** Parses {@code HOST:PORT} (port defaults to 5060) and checks it is allowed. */
     public InetSocketAddress check(String option, String hostPort) {
         InetSocketAddress address = parse(option, hostPort);
         InetAddress ip = address.getAddress();

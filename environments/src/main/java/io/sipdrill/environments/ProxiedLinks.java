@@ -1,5 +1,6 @@
 package io.sipdrill.environments;
 
+import io.sipdrill.chaos.api.ApiJson;
 import io.sipdrill.chaos.fault.LinkFaults;
 import io.sipdrill.chaos.proxy.FaultProxy;
 import io.sipdrill.chaos.proxy.ProxyException;
@@ -61,8 +62,8 @@ public final class ProxiedLinks implements AutoCloseable {
                                      List<AddressBlock> allowed) {
         FaultProxy proxy = new FaultProxy(FaultProxy.Options.defaults().withAllowed(allowed));
         try {
-            proxy.create(RouteSpec.udp(HANDSETS_TO_REGISTRAR, hostPort(toPrimary), hostPort(endpoints.primary().address())));
-            proxy.create(RouteSpec.udp(HANDSETS_TO_BACKUP, hostPort(toBackup), hostPort(endpoints.backup().address())));
+            proxy.create(RouteSpec.udp(HANDSETS_TO_REGISTRAR, ApiJson.hostPort(toPrimary), ApiJson.hostPort(endpoints.primary().address())));
+            proxy.create(RouteSpec.udp(HANDSETS_TO_BACKUP, ApiJson.hostPort(toBackup), ApiJson.hostPort(endpoints.backup().address())));
         } catch (ProxyException e) {
             proxy.close();
             throw new IllegalStateException("cannot start the fault proxy's links: " + e.getMessage(), e);
@@ -92,9 +93,5 @@ public final class ProxiedLinks implements AutoCloseable {
     @Override
     public void close() {
         proxy.close();
-    }
-
-    public static String hostPort(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 }

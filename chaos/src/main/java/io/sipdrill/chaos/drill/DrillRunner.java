@@ -94,12 +94,22 @@ public final class DrillRunner {
      * @throws IllegalArgumentException naming the first step that cannot
      */
     public void check() {
-        resolve(plan.method());
+        resolved();
     }
+
+    /** The method's faults, built once: {@link #check()} and {@link #run()} share them. */
+    private Resolved resolved() {
+        if (resolvedMethod == null) {
+            resolvedMethod = resolve(plan.method());
+        }
+        return resolvedMethod;
+    }
+
+    private Resolved resolvedMethod;
 
     public Ending run() throws Exception {
         DrillMethod method = plan.method();
-        Resolved resolved = resolve(method);
+        Resolved resolved = resolved();
         DrillClock clock = DrillClock.unstarted(ticker);
         Rollback rollback = new Rollback(clock, method.strategy(), resolved.rollbacks());
         Thread hook = new Thread(() -> rollback.run("interrupted"), "sipdrill-rollback");

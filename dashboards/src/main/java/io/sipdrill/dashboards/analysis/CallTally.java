@@ -33,10 +33,6 @@ final class CallTally {
         }
     }
 
-    boolean isEmpty() {
-        return attempted == 0;
-    }
-
     CallCounts counts() {
         return new CallCounts(attempted, answered, voicemail, failed, cancelled,
                 Rounding.percent(answered + voicemail, attempted));

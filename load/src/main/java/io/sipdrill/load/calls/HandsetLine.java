@@ -139,10 +139,6 @@ public final class HandsetLine {
 
     // ---- scripted steps ----------------------------------------------------------------------
 
-    public AnswerMode answerMode() {
-        return mode;
-    }
-
     /**
      * Scripted answering: hands the next inbound call to {@code handler}, at once if one is ringing
      * that no earlier {@code awaitCall} took. The line is then the scenario's: it stays ringing

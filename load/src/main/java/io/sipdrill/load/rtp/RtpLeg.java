@@ -155,14 +155,6 @@ final class RtpLeg implements MediaLeg {
         return packetsSent;
     }
 
-    long packetsDropped() {
-        return packetsDropped;
-    }
-
-    long ssrc() {
-        return ssrc;
-    }
-
     @Override
     public String toString() {
         return "RTP leg " + local + " (" + state + ")";
