@@ -45,7 +45,7 @@ class DrillFileCliTest {
     @Test
     void unknownAction() throws IOException {
         assertThat(badFile(GOOD.replace("action: clear-faults", "action: clear-fault")))
-                .isEqualTo("6: method[1].action: unknown action 'clear-fault' (expected one of cpu-squeeze, freeze, kill, restart, "
+                .isEqualTo("6: method[1].action: unknown action 'clear-fault' (expected one of cpu-squeeze, cpu-burn, freeze, kill, restart, "
                         + "latency, toxic, link-down, ddi-route, clear-faults, end)");
     }
 

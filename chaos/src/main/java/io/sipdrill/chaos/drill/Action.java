@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Something a drill does to the world, in its method or its rollbacks. Each record is one keyword
- * of the drill file ({@link #keyword()}); faults ({@link CpuSqueeze}, {@link Freeze}, {@link Kill},
+ * of the drill file ({@link #keyword()}); faults ({@link CpuSqueeze}, {@link CpuBurn}, {@link Freeze}, {@link Kill},
  * {@link Toxic}, {@link LinkDown}) are armed for rollback when injected, operator moves
  * ({@link Restart}, {@link DdiRoute}) are not faults and have nothing to revert.
  */
@@ -23,6 +23,21 @@ public sealed interface Action extends Activity {
     record CpuSqueeze(String target, double quota) implements Action {
         public String keyword() { return "cpu-squeeze"; }
         public String describe() { return keyword() + " " + target + " " + Percent.format(quota * 100); }
+    }
+
+    /**
+     * Runs a CPU burner inside {@code target} ({@code workers} busy processes at {@code load} of a
+     * core each, 0 < load ≤ 1) until reverted: the incident's call event that made pbx-1 burn CPU.
+     * With a {@link CpuSqueeze} on the same target the burner and the server share the quota.
+     */
+    record CpuBurn(String target, int workers, double load) implements Action {
+        public CpuBurn {
+            if (workers < 1 || !(load > 0) || load > 1) {
+                throw new IllegalArgumentException("cpu-burn needs workers ≥ 1 and 0 < load ≤ 1: " + workers + ", " + load);
+            }
+        }
+        public String keyword() { return "cpu-burn"; }
+        public String describe() { return keyword() + " " + target + " " + workers + "x" + Percent.format(load * 100); }
     }
 
     /** Stops {@code target} answering (it keeps its sockets) until reverted. */

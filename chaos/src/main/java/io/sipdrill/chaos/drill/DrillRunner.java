@@ -252,7 +252,7 @@ public final class DrillRunner {
         }
         List<Timed> rollbacks = new ArrayList<>();
         for (Action a : method.rollbacks()) {
-            if (a instanceof Action.CpuSqueeze || a instanceof Action.Freeze || a instanceof Action.Kill
+            if (a instanceof Action.CpuSqueeze || a instanceof Action.CpuBurn || a instanceof Action.Freeze || a instanceof Action.Kill
                     || a instanceof Action.Toxic || a instanceof Action.LinkDown) {
                 throw new IllegalArgumentException("rollback " + a.describe() + " would inject a fault: rollbacks clear faults, restart or route DDIs");
             }
@@ -265,6 +265,9 @@ public final class DrillRunner {
         try {
             if (action instanceof Action.CpuSqueeze c) {
                 return new Timed(at, action, target.faults().cpuSqueeze(c.target(), c.quota()), List.of());
+            }
+            if (action instanceof Action.CpuBurn b) {
+                return new Timed(at, action, target.faults().cpuBurn(b.target(), b.workers(), b.load()), List.of());
             } else if (action instanceof Action.Freeze f) {
                 return new Timed(at, action, target.faults().freeze(f.target()), List.of());
             } else if (action instanceof Action.Kill k) {

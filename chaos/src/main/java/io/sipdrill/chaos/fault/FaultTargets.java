@@ -21,6 +21,16 @@ public interface FaultTargets {
     /** Caps {@code target}'s CPU at {@code quota} of one core (0 < quota ≤ 1) until reverted. */
     Fault cpuSqueeze(String target, double quota);
 
+    /**
+     * Runs {@code workers} CPU burners at {@code load} of a core each (0 < load ≤ 1) inside
+     * {@code target} until reverted: the burners compete with the server for its CPU (and its
+     * quota, when squeezed). By default unsupported: it needs a target sipdrill can run a process
+     * in (the docker topology execs stress-ng in the container).
+     */
+    default Fault cpuBurn(String target, int workers, double load) {
+        throw new UnsupportedOperationException("cpu-burn runs stress-ng inside the target's container: use --env docker");
+    }
+
     /** Stops {@code target} answering (frozen: it keeps its socket and stays silent) until reverted. */
     Fault freeze(String target);
 

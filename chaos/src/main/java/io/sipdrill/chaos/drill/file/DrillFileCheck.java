@@ -52,6 +52,10 @@ public final class DrillFileCheck {
                 if (known(c.target(), hosts, env, where, errors)) {
                     hosts.cpuSqueeze(c.target(), c.quota());
                 }
+            } else if (action instanceof Action.CpuBurn b) {
+                if (known(b.target(), hosts, env, where, errors)) {
+                    hosts.cpuBurn(b.target(), b.workers(), b.load());
+                }
             } else if (action instanceof Action.Freeze f) {
                 if (known(f.target(), hosts, env, where, errors)) {
                     hosts.freeze(f.target());

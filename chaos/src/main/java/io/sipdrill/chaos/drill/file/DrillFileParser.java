@@ -50,24 +50,25 @@ import java.util.function.Function;
 public final class DrillFileParser {
 
     /** The actions a method step may name, in the order messages list them. */
-    public static final List<String> ACTIONS = List.of("cpu-squeeze", "freeze", "kill", "restart", "latency", "toxic",
+    public static final List<String> ACTIONS = List.of("cpu-squeeze", "cpu-burn", "freeze", "kill", "restart", "latency", "toxic",
             "link-down", "ddi-route", "clear-faults", "end");
 
     /** The probes a hypothesis may name. */
     public static final List<String> PROBES = List.of("registered-on primary", "registered-on backup",
             "registered-anywhere", "inbound-call-success", "outbound-call-success");
 
-    private static final Map<String, List<String>> ACTION_FIELDS = Map.of(
-            "cpu-squeeze", List.of("target", "quota"),
-            "freeze", List.of("target"),
-            "kill", List.of("target"),
-            "restart", List.of("target", "share"),
-            "latency", List.of("link", "latency", "jitter", "stream"),
-            "toxic", List.of("link", "type", "attributes", "stream"),
-            "link-down", List.of("link"),
-            "ddi-route", List.of("to"),
-            "clear-faults", List.of(),
-            "end", List.of());
+    private static final Map<String, List<String>> ACTION_FIELDS = Map.ofEntries(
+            Map.entry("cpu-squeeze", List.of("target", "quota")),
+            Map.entry("cpu-burn", List.of("target", "workers", "load")),
+            Map.entry("freeze", List.of("target")),
+            Map.entry("kill", List.of("target")),
+            Map.entry("restart", List.of("target", "share")),
+            Map.entry("latency", List.of("link", "latency", "jitter", "stream")),
+            Map.entry("toxic", List.of("link", "type", "attributes", "stream")),
+            Map.entry("link-down", List.of("link")),
+            Map.entry("ddi-route", List.of("to")),
+            Map.entry("clear-faults", List.of()),
+            Map.entry("end", List.of()));
 
     private final String file;
     private final List<String> errors = new ArrayList<>();
@@ -448,8 +449,9 @@ public final class DrillFileParser {
                 errors.add(w.error("a rollback is an action name or a mapping with action:"));
                 continue;
             }
-            if (action instanceof Action.CpuSqueeze || action instanceof Action.Freeze || action instanceof Action.Kill
-                    || action instanceof Action.Toxic || action instanceof Action.LinkDown || action instanceof Action.End) {
+            if (action instanceof Action.CpuSqueeze || action instanceof Action.CpuBurn || action instanceof Action.Freeze
+                    || action instanceof Action.Kill || action instanceof Action.Toxic || action instanceof Action.LinkDown
+                    || action instanceof Action.End) {
                 errors.add(w.field("action", w.line()).error(action.keyword()
                         + " cannot be a rollback (rollbacks are clear-faults, restart or ddi-route)"));
                 continue;
@@ -506,6 +508,17 @@ public final class DrillFileParser {
                     quota = null;
                 }
                 yield target == null || quota == null ? null : new Action.CpuSqueeze(target, quota / 100.0);
+            }
+            case "cpu-burn" -> {
+                String target = f.string("target", true);
+                double n = f.number("workers", 1, v -> v >= 1 && v <= 64 && v == Math.rint(v), "must be a whole number from 1 to 64");
+                Integer workers = Double.isNaN(n) ? null : (int) n;
+                Double load = f.has("load") ? f.percent("load") : Double.valueOf(100);
+                if (load != null && (load <= 0 || load > 100)) {
+                    errors.add(f.where("load").error("must be more than 0% and at most 100% (of one core per worker)"));
+                    load = null;
+                }
+                yield target == null || workers == null || load == null ? null : new Action.CpuBurn(target, workers, load / 100.0);
             }
             case "freeze" -> {
                 String target = f.string("target", true);

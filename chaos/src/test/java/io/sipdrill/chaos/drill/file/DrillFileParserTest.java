@@ -141,10 +141,26 @@ class DrillFileParserTest {
     }
 
     @Test
+    void cpuBurnTakesWorkersAndLoadWithDefaults() {
+        DrillFile d = parse(withMethodStep("  - {at: 41m, action: cpu-burn, target: pbx-1, workers: 2, load: 80%}\n"
+                + "  - {at: 42m, action: cpu-burn, target: pbx-2}"));
+        assertThat(d.method()).extracting(DrillFile.FileStep::action)
+                .contains(new Action.CpuBurn("pbx-1", 2, 0.8), new Action.CpuBurn("pbx-2", 1, 1.0));
+    }
+
+    @Test
+    void cpuBurnRefusesABadLoadAndWorkerCount() {
+        assertThat(error(withMethodStep("  - {at: 41m, action: cpu-burn, target: pbx-1, load: 150%}")))
+                .isEqualTo("drills/x.yaml:24: method[7].load: must be more than 0% and at most 100% (of one core per worker)");
+        assertThat(error(withMethodStep("  - {at: 41m, action: cpu-burn, target: pbx-1, workers: 0}")))
+                .isEqualTo("drills/x.yaml:24: method[7].workers: 0: must be a whole number from 1 to 64");
+    }
+
+    @Test
     void unknownAction() {
         assertThat(error(withMethodStep("  - {at: 41m, action: latncy, link: handsets->backup}")))
-                .isEqualTo("drills/x.yaml:24: method[7].action: unknown action 'latncy' (expected one of cpu-squeeze, freeze, "
-                        + "kill, restart, latency, toxic, link-down, ddi-route, clear-faults, end)");
+                .isEqualTo("drills/x.yaml:24: method[7].action: unknown action 'latncy' (expected one of cpu-squeeze, cpu-burn, "
+                        + "freeze, kill, restart, latency, toxic, link-down, ddi-route, clear-faults, end)");
     }
 
     @Test
@@ -240,8 +256,8 @@ class DrillFileParserTest {
                 .replace("action: cpu-squeeze", "action: cpu-sqeeze")));
         assertThat(e.errors()).containsExactly(
                 "drills/x.yaml:4: population.handsets: 0: must be a whole number, at least 1",
-                "drills/x.yaml:17: method[0].action: unknown action 'cpu-sqeeze' (expected one of cpu-squeeze, freeze, kill, "
-                        + "restart, latency, toxic, link-down, ddi-route, clear-faults, end)");
+                "drills/x.yaml:17: method[0].action: unknown action 'cpu-sqeeze' (expected one of cpu-squeeze, cpu-burn, freeze, "
+                        + "kill, restart, latency, toxic, link-down, ddi-route, clear-faults, end)");
         assertThat(e.getMessage().lines()).hasSize(2);
     }
 

@@ -76,14 +76,14 @@ class DrillsFolderTest {
     @Test
     void aTopologyWithOnlyItsOutageNamesEveryStepItCannotApply() {
         assertThat(DrillFileCheck.against(read("registrar-overload.yaml"), embedded())).containsExactly(
-                "drills/registrar-overload.yaml:28: method[0].target: the embedded topology has no target 'pbx-1' (it has: registrar)",
-                "drills/registrar-overload.yaml:30: method[1].link: the embedded topology has no link handsets->registrar "
+                "drills/registrar-overload.yaml:33: method[0].target: the embedded topology has no target 'pbx-1' (it has: registrar)",
+                "drills/registrar-overload.yaml:35: method[1].link: the embedded topology has no link handsets->registrar "
                         + "(it routes nothing through the fault proxy)",
-                "drills/registrar-overload.yaml:31: method[2].target: the embedded topology cannot restart pbx "
+                "drills/registrar-overload.yaml:36: method[2].target: the embedded topology cannot restart pbx "
                         + "(it can only freeze registrar, its registrar outage)",
-                "drills/registrar-overload.yaml:32: method[3].target: the embedded topology cannot restart pbx-2 "
+                "drills/registrar-overload.yaml:37: method[3].target: the embedded topology cannot restart pbx-2 "
                         + "(it can only freeze registrar, its registrar outage)",
-                "drills/registrar-overload.yaml:35: method[6].target: the embedded topology cannot restart registrar "
+                "drills/registrar-overload.yaml:40: method[6].target: the embedded topology cannot restart registrar "
                         + "(it can only freeze registrar, its registrar outage)");
         assertThat(DrillFileCheck.against(read("registrar-latency.yaml"), embedded())).containsExactly(
                 "drills/registrar-latency.yaml:16: method[0].link: the embedded topology has no link handsets->registrar "
