@@ -110,6 +110,7 @@ class DrillsFolderTest {
             return new java.util.LinkedHashSet<>(List.of("registrar", "backup", "pbx-1", "pbx-2", "backup-pbx-1"));
         }
         @Override public io.sipdrill.chaos.fault.Fault cpuSqueeze(String target, double quota) { return noop(target); }
+        @Override public io.sipdrill.chaos.fault.Fault cpuBurn(String target, int workers, double load) { return noop(target); }
         @Override public io.sipdrill.chaos.fault.Fault freeze(String target) { return noop(target); }
         @Override public io.sipdrill.chaos.fault.Fault kill(String target) { return noop(target); }
         @Override public void restart(String target) { }
