@@ -13,6 +13,8 @@
 # is skipped when that label already matches. SIPDRILL_REBUILD=1 builds every image again, without
 # Docker's layer cache (fresh Debian packages).
 # SIPDRILL_TAG names the tag (default: local, as compose.yaml expects). Prints one line per image.
+# SIPDRILL_JARS=DIR takes the java images' jars from DIR instead of app/target (no Maven run): a test
+# staging its own classpath uses it.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"   # environments/docker
@@ -129,9 +131,16 @@ app_jar() {
 }
 
 java_images() {
-  local jar start="$EPOCHREALTIME"
+  local jar start="$EPOCHREALTIME" jars=()
+  if [ -n "${SIPDRILL_JARS:-}" ]; then
+    # A caller that has the jars already (a test staging its own classpath): no Maven, no staleness check.
+    [ -d "$SIPDRILL_JARS" ] || die "SIPDRILL_JARS=$SIPDRILL_JARS is not a folder"
+    jars=("$SIPDRILL_JARS"/.)
+  else
+    jars=("$(app_jar)" "$root/app/target/lib/.")
+  fi
   jar="$(app_jar)"
-  if jars_stale "$jar"; then
+  if [ -z "${SIPDRILL_JARS:-}" ] && jars_stale "$jar"; then
     echo "build-images: building the sipdrill jars (missing or older than the sources; about a minute)" >&2
     if [ -x "$root/sipdrill" ]; then
       "$root/sipdrill" --help >/dev/null
@@ -140,6 +149,7 @@ java_images() {
     fi
     jar="$(app_jar)"
     [ -f "$jar" ] || die "no app jar in $root/app/target after the build"
+    jars=("$jar" "$root/app/target/lib/.")
     printf 'build-images: %-32s built   %s\n' "sipdrill jars" "$(elapsed "$start")"
   fi
   mkdir -p "$work/jre"
@@ -148,7 +158,7 @@ java_images() {
   # The jars once, then hard links of them in each context (copies across file systems).
   local lib="$work/lib"
   mkdir -p "$lib"
-  cp -a "$jar" "$root/app/target/lib/." "$lib/"
+  cp -a "${jars[@]}" "$lib/"
   local ctx
   for ctx in proxy injector; do
     mkdir -p "$work/$ctx/docker"
