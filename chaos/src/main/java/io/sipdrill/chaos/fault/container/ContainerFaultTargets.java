@@ -74,6 +74,12 @@ public final class ContainerFaultTargets implements FaultTargets {
      *
      * @throws IllegalArgumentException for an unknown target, no worker or a load outside 1–100 %
      */
+    /** The drill's {@code cpu-burn}: {@link #stress} with the load as a whole percentage (at least 1). */
+    @Override
+    public Fault cpuBurn(String target, int workers, double load) {
+        return stress(target, workers, (int) Math.max(1, Math.round(load * 100)));
+    }
+
     public Fault stress(String target, int workers, int loadPercent) {
         return stress(target, ContainerStressFault.stressNg(workers, loadPercent));
     }
