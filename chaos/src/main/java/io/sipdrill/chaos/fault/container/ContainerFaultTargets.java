@@ -68,18 +68,18 @@ public final class ContainerFaultTargets implements FaultTargets {
         return applied.other(new ContainerKillFault(container(target), () -> applied.releaseHolds(target)));
     }
 
-    /**
-     * Burns CPU inside {@code target}'s container with {@code stress-ng --cpu workers --cpu-load
-     * loadPercent} (the image must have stress-ng) until reverted.
-     *
-     * @throws IllegalArgumentException for an unknown target, no worker or a load outside 1–100 %
-     */
     /** The drill's {@code cpu-burn}: {@link #stress} with the load as a whole percentage (at least 1). */
     @Override
     public Fault cpuBurn(String target, int workers, double load) {
         return stress(target, workers, (int) Math.max(1, Math.round(load * 100)));
     }
 
+    /**
+     * Burns CPU inside {@code target}'s container with {@code stress-ng --cpu workers --cpu-load
+     * loadPercent} (the image must have stress-ng) until reverted.
+     *
+     * @throws IllegalArgumentException for an unknown target, no worker or a load outside 1–100 %
+     */
     public Fault stress(String target, int workers, int loadPercent) {
         return stress(target, ContainerStressFault.stressNg(workers, loadPercent));
     }
