@@ -4,10 +4,12 @@ import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.FaultTargets;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A primary registrar and a backup POP that a drill runs against. {@code embedded} runs them in
- * this JVM, {@code local} as Kamailio processes; a drill runs unchanged on either.
+ * this JVM, {@code local} as Kamailio processes, {@code docker} as Kamailio containers; a drill
+ * runs unchanged on each.
  *
  * <pre>{@code
  * try (Topology topology = new EmbeddedTopology(config)) {
@@ -19,7 +21,7 @@ import java.nio.file.Path;
  */
 public interface Topology extends AutoCloseable {
 
-    /** embedded, local, external. */
+    /** embedded, local, docker, external. */
     String name();
 
     /** Starts every server and returns once each answers SIP (health-checked). */
@@ -48,6 +50,14 @@ public interface Topology extends AutoCloseable {
      */
     default void enableCalls(CallRoles roles, io.sipdrill.load.sip.call.Media voicemailMedia) {
         throw new UnsupportedOperationException("the " + name() + " topology does not route calls");
+    }
+
+    /**
+     * The handsets' way to the POPs through a fault proxy this topology runs itself (after
+     * {@link #start()}); empty when sipdrill should start its own in-JVM one ({@link ProxiedLinks}).
+     */
+    default Optional<HandsetLinks> handsetLinks() {
+        return Optional.empty();
     }
 
     /** Copies server logs (if any) into the run's report folder. */
