@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -123,8 +124,8 @@ final class AttachedContainers implements TopologyContainers {
     private static String match(DockerClient docker, DockerService service, List<Container> candidates,
                                 List<Container> running) {
         if (candidates.isEmpty()) {
-            String found = running.stream().map(c -> c.getLabels().get(DockerService.TARGET_LABEL)).distinct()
-                    .collect(Collectors.joining(", "));
+            String found = running.stream().map(c -> c.getLabels().get(DockerService.TARGET_LABEL))
+                    .filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
             throw new IllegalStateException("the running compose stack has no " + service.target() + " container (it has: "
                     + found + "); start it with " + COMPOSE_UP + ", or take the stack down so sipdrill starts its own");
         }

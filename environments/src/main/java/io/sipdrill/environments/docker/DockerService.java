@@ -137,7 +137,8 @@ record DockerService(String target, String image, InetSocketAddress listen, Map<
                                          InetSocketAddress listen, Map<String, String> role) {
         Map<String, String> env = new LinkedHashMap<>(role);
         env.put(LISTEN, hostPort(listen));
-        env.put("SIPDRILL_NAME", target);
+        // compose.yaml's names: the registrar's instance is "primary", as on --env local (log prefix, Server header).
+        env.put("SIPDRILL_NAME", target.equals(REGISTRAR) ? "primary" : target);
         env.put("SIPDRILL_CHILDREN", Integer.toString(config.children()));
         return new DockerService(target, image, listen, env);
     }

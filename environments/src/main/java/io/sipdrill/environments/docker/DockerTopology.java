@@ -134,7 +134,7 @@ public final class DockerTopology implements Topology {
                 awaitHealthy(service.target());
             }
             for (Voicemail voicemail : voicemails) {
-                requireAnswers("voicemail", voicemail.address(), "");
+                requireAnswers("voicemail", voicemail.address());
             }
             if (containers.faultProxyApi().isPresent()) {
                 handsetLinks = composeLinks(containers.faultProxyApi().get());
@@ -217,18 +217,10 @@ public final class DockerTopology implements Topology {
     @Override
     public synchronized Fault registrarOutage() {
         if (outage == null) {
-            outage = new RegistrarOutage(registrarFreeze());
+            // Handed out by the fault targets, so their revertAll() on close unpauses it.
+            outage = new RegistrarOutage(faults().freeze(DockerService.REGISTRAR));
         }
         return outage;
-    }
-
-    private Fault registrarFreeze() {
-        try {
-            return faults().freeze(DockerService.REGISTRAR);
-        } catch (UnsupportedOperationException notBuiltYet) {
-            // ContainerFaultTargets' freeze is still to come (chaos/…/fault/container): pause the registrar ourselves.
-            return new ContainerPauseFault(docker(), lookup, DockerService.REGISTRAR);
-        }
     }
 
     /**
@@ -275,19 +267,29 @@ public final class DockerTopology implements Topology {
         return current == null ? Optional.empty() : current.containerId(target);
     }
 
-    /** Returns once {@code target} answers OPTIONS with 200; throws (with its container's state) if not in time. */
+    /** Returns once {@code target} answers OPTIONS with 200; throws (with its container's state then) if not in time. */
     void awaitHealthy(String target) throws IOException, InterruptedException {
         DockerService service = service(target);
-        String state = containerId(target).map(id -> " (container " + id.substring(0, 12) + ": " + state(id) + ")")
-                .orElse("");
-        requireAnswers(target, service.listen(), state);
+        if (!answers(service.listen())) {
+            String state = containerId(target).map(id -> " (container " + id.substring(0, 12) + ": " + state(id) + ")")
+                    .orElse("");
+            throw notAnswering(target, service.listen(), state);
+        }
     }
 
-    private void requireAnswers(String what, InetSocketAddress address, String state) throws IOException, InterruptedException {
-        if (!new SipOptionsProbe(PROBE_TIMEOUT).awaitOk(address, config.startTimeout())) {
-            throw new IllegalStateException(what + " on " + DockerService.hostPort(address) + " did not answer OPTIONS with 200 within "
-                    + config.startTimeout() + state);
+    private void requireAnswers(String what, InetSocketAddress address) throws IOException, InterruptedException {
+        if (!answers(address)) {
+            throw notAnswering(what, address, "");
         }
+    }
+
+    private boolean answers(InetSocketAddress address) throws IOException, InterruptedException {
+        return new SipOptionsProbe(PROBE_TIMEOUT).awaitOk(address, config.startTimeout());
+    }
+
+    private IllegalStateException notAnswering(String what, InetSocketAddress address, String state) {
+        return new IllegalStateException(what + " on " + DockerService.hostPort(address) + " did not answer OPTIONS with 200 within "
+                + config.startTimeout() + state);
     }
 
     private String state(String id) {
@@ -349,7 +351,6 @@ public final class DockerTopology implements Topology {
     @Override
     public void close() {
         ContainerFaultTargets faults;
-        Fault outage;
         ToxiproxyLinkFaults linkFaults;
         List<Voicemail> vms;
         synchronized (this) {
@@ -358,23 +359,14 @@ public final class DockerTopology implements Topology {
             }
             closed = true;
             faults = this.faults;
-            outage = this.outage;
             linkFaults = this.linkFaults;
             vms = List.copyOf(voicemails);
             voicemails.clear();
         }
         // Not under this lock: a revert waits for its target's health, and asks this topology for its container.
+        // The registrar outage is among these (a pause must end before its container can stop in time).
         if (faults != null) {
             faults.revertAll();
-        }
-        if (outage != null) {
-            try {
-                outage.revert();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "could not revert the registrar outage", e);
-            }
         }
         if (linkFaults != null) {
             linkFaults.revertAll();

@@ -126,32 +126,21 @@ public final class DockerTopologyExtension implements ExecutionCondition, Before
         if (imagesBuilt) {
             return;
         }
-        Optional<Path> script = repoRoot().map(root -> root.resolve("environments/docker/build-images.sh")).filter(Files::isRegularFile);
-        if (script.isEmpty()) {
-            // Not on this branch yet: DockerTopology says which images are missing, if any.
+        Path script = ComposeFile.dockerDir().resolve("build-images.sh");
+        if (!Files.isRegularFile(script)) {
+            // Not on this branch: DockerTopology says which images are missing, if any.
             imagesBuilt = true;
             return;
         }
-        Process build = new ProcessBuilder("bash", script.get().toString(), "kamailio")
-                .directory(script.get().getParent().getParent().getParent().toFile())
-                .inheritIO().start();
+        Process build = new ProcessBuilder("bash", script.toString(), "kamailio")
+                .directory(ComposeFile.repoRoot().toFile()).inheritIO().start();
         if (!build.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             build.destroyForcibly();
-            throw new IllegalStateException(script.get() + " kamailio took longer than " + BUILD_TIMEOUT_MINUTES + " minutes");
+            throw new IllegalStateException(script + " kamailio took longer than " + BUILD_TIMEOUT_MINUTES + " minutes");
         }
         if (build.exitValue() != 0) {
-            throw new IllegalStateException(script.get() + " kamailio failed with exit code " + build.exitValue());
+            throw new IllegalStateException(script + " kamailio failed with exit code " + build.exitValue());
         }
         imagesBuilt = true;
-    }
-
-    /** The repository root: the first folder up from here (Surefire runs in the module) with environments/docker. */
-    static Optional<Path> repoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("environments/docker")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return Optional.of(dir);
-            }
-        }
-        return Optional.empty();
     }
 }

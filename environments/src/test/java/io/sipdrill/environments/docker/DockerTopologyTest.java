@@ -4,15 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import io.sipdrill.chaos.api.ToxiproxyApiServer;
 import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.LinkFaults;
-import io.sipdrill.chaos.proxy.FaultProxy;
-import io.sipdrill.chaos.proxy.RouteSpec;
-import io.sipdrill.chaos.toxic.ToxicSpec;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.HandsetLinks;
-import io.sipdrill.environments.ProxiedLinks;
 import io.sipdrill.environments.TestPhones;
 import io.sipdrill.environments.local.SipOptionsProbe;
 import io.sipdrill.load.handset.Handset;
@@ -30,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The docker topology on real containers of the local images. Start mode: the extension's own
  * containers on 127.0.194.1/127.0.195.1, and one with the call side that is removed on close.
- * Attach mode: a compose-like stack on 127.0.196.x that a topology uses and leaves running.
+ * Attach mode: compose.yaml brought up with docker-compose on 127.0.196.x, which a topology uses
+ * (with the call side) and leaves running.
  */
 @Tag("docker")
 class DockerTopologyTest {
@@ -88,7 +83,7 @@ class DockerTopologyTest {
 
         topology.collectLogs(tmp);
         assertThat(tmp.resolve("docker-registrar.log")).content()
-                .contains("sipdrill-kamailio: registrar (registrar) on udp:127.0.194.1:5060");
+                .contains("sipdrill-kamailio: primary (registrar) on udp:127.0.194.1:5060");
         assertThat(tmp.resolve("docker-backup.log")).exists();
     }
 
@@ -136,70 +131,97 @@ class DockerTopologyTest {
         }
     }
 
+    /** compose.yaml's variables for a whole stack on 127.0.196.x: primary side .1-.40, backup side .101-.130, proxy .200. */
+    private static final Map<String, String> ATTACH_ADDRESSES = Map.ofEntries(
+            Map.entry("SIPDRILL_PRIMARY", "127.0.196.1:5060"),
+            Map.entry("SIPDRILL_PBX_1", "127.0.196.11:5060"),
+            Map.entry("SIPDRILL_PBX_2", "127.0.196.12:5060"),
+            Map.entry("SIPDRILL_VOICEMAIL", "127.0.196.30:5060"),
+            Map.entry("SIPDRILL_CARRIER", "127.0.196.40:5060"),
+            Map.entry("SIPDRILL_BACKUP", "127.0.196.101:5060"),
+            Map.entry("SIPDRILL_BACKUP_PBX_1", "127.0.196.111:5060"),
+            Map.entry("SIPDRILL_BACKUP_VOICEMAIL", "127.0.196.130:5060"),
+            Map.entry("SIPDRILL_PROXY_API", "127.0.196.200:8474"),
+            Map.entry("SIPDRILL_LINK_PRIMARY", "127.0.196.51:5060"),
+            Map.entry("SIPDRILL_LINK_BACKUP", "127.0.196.52:5060"));
+    private static final String PROXY_IMAGE = "sipdrill/proxy:local";
+
     @Test
     void attachesToARunningComposeStackUsesItsFaultProxyAndLeavesItRunning() throws Exception {
         InetSocketAddress primary = new InetSocketAddress("127.0.196.1", 5060);
-        InetSocketAddress backup = new InetSocketAddress("127.0.196.2", 5060);
+        InetSocketAddress backup = new InetSocketAddress("127.0.196.101", 5060);
+        CallRoles roles = new CallRoles(new InetSocketAddress("127.0.196.40", 5060),
+                List.of(new InetSocketAddress("127.0.196.11", 5060), new InetSocketAddress("127.0.196.12", 5060)),
+                List.of(new InetSocketAddress("127.0.196.111", 5060)), new InetSocketAddress("127.0.196.30", 5060),
+                new InetSocketAddress("127.0.196.130", 5060), Duration.ofSeconds(20));
         DockerTopologyConfig config = DockerTopologyConfig.defaults().withAddresses(primary, backup);
         assertThat(config.mode()).isEqualTo(DockerTopologyConfig.Mode.AUTO);
-        // The compose fault-proxy's part: sipdrill's proxy with compose's two links, its API where the stand-in container says.
-        try (FaultProxy proxy = new FaultProxy(FaultProxy.Options.defaults());
-             ToxiproxyApiServer api = ToxiproxyApiServer.start(proxy, new InetSocketAddress("127.0.196.100", 0))) {
-            proxy.create(RouteSpec.udp(ProxiedLinks.HANDSETS_TO_REGISTRAR, "127.0.196.51:5060", "127.0.196.1:5060"));
-            proxy.create(RouteSpec.udp(ProxiedLinks.HANDSETS_TO_BACKUP, "127.0.196.52:5060", "127.0.196.2:5060"));
-            try (ComposeLikeStack stack = ComposeLikeStack.start(config, null, Optional.of(api.address()))) {
-                try (DockerTopology topology = new DockerTopology(config)) {
-                    topology.start();
-                    assertThat(topology.mode()).hasValue(DockerTopologyConfig.Mode.ATTACH);
-                    assertThat(byRun(topology.runId())).as("containers started by an attached run").isEmpty();
-                    assertThat(topology.containerId("registrar")).as("the stack's registrar").hasValue(stack.ids().get(0));
+        // compose's own fault-proxy when its image was built (build-images.sh java, as .ci/run does), else a stand-in.
+        boolean proxyImage = imagePresent(PROXY_IMAGE);
+        List<String> services = new java.util.ArrayList<>(List.of("registrar", "pbx-1", "pbx-2", "backup", "backup-pbx-1"));
+        if (proxyImage) {
+            services.add("fault-proxy");
+        }
+        System.out.println("attach test: the fault-proxy is " + (proxyImage ? "compose's (" + PROXY_IMAGE + ")" : "a stand-in"));
+        InetSocketAddress api = new InetSocketAddress("127.0.196.200", 8474);
+        ToxiproxyHttp toxics = new ToxiproxyHttp(api);
+        try (ComposeProject stack = ComposeProject.up("sipdrill-dockertopologytest", ATTACH_ADDRESSES, services.toArray(String[]::new));
+             FaultProxyStandIn standIn = proxyImage ? null : FaultProxyStandIn.start(config.kamailioImage(), api,
+                     "127.0.196.51:5060", "127.0.196.1:5060", "127.0.196.52:5060", "127.0.196.101:5060")) {
+            try (DockerTopology topology = new DockerTopology(config)) {
+                topology.enableCalls(roles, Media.NONE);
+                topology.start();
+                assertThat(topology.mode()).hasValue(DockerTopologyConfig.Mode.ATTACH);
+                assertThat(byRun(topology.runId())).as("containers started by an attached run").isEmpty();
+                assertThat(topology.containerId("registrar")).as("the stack's registrar").hasValue(stack.id("registrar"));
+                assertThat(topology.faults().names()).containsExactly("registrar", "backup", "pbx-1", "pbx-2", "backup-pbx-1");
+                assertThat(probe.probe(roles.primaryVoicemail())).as("sipdrill's voicemail beside the primary").hasValue(200);
 
-                    HandsetLinks links = topology.handsetLinks().orElseThrow();
-                    assertThat(links.toPrimary()).isEqualTo(new InetSocketAddress("127.0.196.51", 5060));
-                    assertThat(links.toBackup()).isEqualTo(new InetSocketAddress("127.0.196.52", 5060));
-                    assertThat(links.faults().links()).containsExactly("handsets->registrar", "handsets->backup");
-                    try (TestPhones phones = TestPhones.start("127.0.196.200", links.toPrimary(), links.toBackup())) {
-                        Handset handset = phones.register("1960001");
-                        assertThat(phones.awaitRegistered(handset, Pop.PRIMARY)).as("registered through the fault proxy").isTrue();
-                    }
-                    Fault slow = links.faults().toxic("handsets->registrar", "latency", Map.of("latency", 300, "jitter", 10),
-                            LinkFaults.Stream.DOWNSTREAM);
-                    Fault lossy = links.faults().toxic("handsets->backup", "loss", Map.of("probability", 0.5),
-                            LinkFaults.Stream.UPSTREAM);
-                    slow.inject();
-                    lossy.inject();
-                    assertThat(proxy.toxics("handsets->registrar")).extracting(ToxicSpec::typeName).containsExactly("latency");
-                    assertThat(proxy.toxics("handsets->registrar").get(0).attributes().count("jitter")).isEqualTo(10);
-                    assertThat(proxy.toxics("handsets->backup")).extracting(ToxicSpec::typeName).containsExactly("loss");
-                    assertThatThrownBy(() -> links.faults().toxic("handsets->registrar", "slicer", Map.of(), LinkFaults.Stream.UPSTREAM))
-                            .as("a TCP toxic on a UDP link").hasMessageContaining("no meaning on link handsets->registrar (udp)");
+                HandsetLinks links = topology.handsetLinks().orElseThrow();
+                assertThat(links.toPrimary()).isEqualTo(new InetSocketAddress("127.0.196.51", 5060));
+                assertThat(links.toBackup()).isEqualTo(new InetSocketAddress("127.0.196.52", 5060));
+                assertThat(links.faults().links()).containsExactlyInAnyOrder("handsets->registrar", "handsets->backup");
+                try (TestPhones phones = TestPhones.start("127.0.196.250", links.toPrimary(), links.toBackup())) {
+                    Handset handset = phones.register("1960001");
+                    assertThat(phones.awaitRegistered(handset, Pop.PRIMARY)).as("registered through the fault proxy").isTrue();
+                }
+                Fault slow = links.faults().toxic("handsets->registrar", "latency", Map.of("latency", 300, "jitter", 10),
+                        LinkFaults.Stream.DOWNSTREAM);
+                Fault lossy = links.faults().toxic("handsets->backup", "loss", Map.of("probability", 0.5),
+                        LinkFaults.Stream.UPSTREAM);
+                slow.inject();
+                lossy.inject();
+                assertThat(toxicTypes(toxics, "handsets->registrar")).containsExactly("latency");
+                assertThat(toxics.get("/proxies/handsets-%3Eregistrar/toxics").get(0).path("attributes").path("jitter").asInt())
+                        .isEqualTo(10);
+                assertThat(toxicTypes(toxics, "handsets->backup")).containsExactly("loss");
+                assertThatThrownBy(() -> links.faults().toxic("handsets->registrar", "slicer", Map.of(), LinkFaults.Stream.UPSTREAM))
+                        .as("a TCP toxic on a UDP link").hasMessageContaining("no meaning on link handsets->registrar (udp)");
 
-                    // Faults apply to the user's containers too, and close() reverts them.
-                    topology.registrarOutage().inject();
-                    assertThat(probe.probe(primary)).as("paused compose registrar").isEmpty();
-                    topology.collectLogs(tmp);
-                }
-                assertThat(proxy.toxics("handsets->registrar")).as("toxics after close()").isEmpty();
-                assertThat(proxy.toxics("handsets->backup")).as("toxics after close()").isEmpty();
-                for (String id : stack.ids()) {
-                    InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
-                    assertThat(state.getRunning()).as("compose container %s still running after close()", id).isTrue();
-                    assertThat(state.getPaused()).as("compose container %s unpaused by close()", id).isFalse();
-                }
-                assertThat(probe.probe(primary)).as("the stack's registrar after close()").hasValue(200);
-                assertThat(tmp.resolve("docker-registrar.log")).content().contains("on udp:127.0.196.1:5060");
-                assertThat(tmp.resolve("docker-fault-proxy.log")).exists();
+                // Faults apply to the user's containers too, and close() reverts them.
+                topology.registrarOutage().inject();
+                assertThat(probe.probe(primary)).as("paused compose registrar").isEmpty();
+                topology.collectLogs(tmp);
             }
+            assertThat(toxicTypes(toxics, "handsets->registrar")).as("toxics after close()").isEmpty();
+            assertThat(toxicTypes(toxics, "handsets->backup")).as("toxics after close()").isEmpty();
+            assertThat(stack.containers()).hasSize(services.size()).allSatisfy(c -> {
+                InspectContainerResponse.ContainerState state = client.inspectContainerCmd(c.getId()).exec().getState();
+                assertThat(state.getRunning()).as("compose container %s still running after close()", c.getNames()[0]).isTrue();
+                assertThat(state.getPaused()).as("compose container %s unpaused by close()", c.getNames()[0]).isFalse();
+            });
+            assertThat(probe.probe(primary)).as("the stack's registrar after close()").hasValue(200);
+            assertThat(tmp.resolve("docker-registrar.log")).content().contains("primary (pop) on udp:127.0.196.1:5060");
+            assertThat(tmp.resolve("docker-fault-proxy.log")).exists();
         }
     }
 
     @Test
     void aComposeStackOnOtherAddressesIsAOneLineErrorAndStaysUp() throws Exception {
-        DockerTopologyConfig compose = DockerTopologyConfig.defaults()
-                .withAddresses(new InetSocketAddress("127.0.196.21", 5060), new InetSocketAddress("127.0.196.22", 5060));
-        DockerTopologyConfig expected = compose.withAddresses(new InetSocketAddress("127.0.196.9", 5060),
-                new InetSocketAddress("127.0.196.22", 5060));
-        try (ComposeLikeStack stack = ComposeLikeStack.start(compose, null, Optional.empty());
+        Map<String, String> compose = Map.of("SIPDRILL_PRIMARY", "127.0.196.21:5060", "SIPDRILL_BACKUP", "127.0.196.22:5060");
+        DockerTopologyConfig expected = DockerTopologyConfig.defaults()
+                .withAddresses(new InetSocketAddress("127.0.196.9", 5060), new InetSocketAddress("127.0.196.22", 5060));
+        try (ComposeProject stack = ComposeProject.up("sipdrill-dockertopologytest-other", compose, "registrar", "backup");
              DockerTopology topology = new DockerTopology(expected)) {
             assertThatThrownBy(topology::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("compose service registrar (container ")
@@ -207,9 +229,9 @@ class DockerTopologyTest {
                     .hasMessageNotContaining("\n");
             assertThat(byRun(topology.runId())).as("nothing started instead").isEmpty();
             topology.close();
-            for (String id : stack.ids()) {
-                assertThat(client.inspectContainerCmd(id).exec().getState().getRunning()).as("compose container %s", id).isTrue();
-            }
+            assertThat(stack.containers()).hasSize(2).allSatisfy(c ->
+                    assertThat(client.inspectContainerCmd(c.getId()).exec().getState().getRunning())
+                            .as("compose container %s", c.getNames()[0]).isTrue());
         }
     }
 
@@ -237,6 +259,21 @@ class DockerTopologyTest {
             assertThatThrownBy(topology::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("udp 127.0.195.70:5060 is already in use");
             assertThat(byRun(topology.runId())).as("containers started anyway").isEmpty();
+        }
+    }
+
+    private static List<String> toxicTypes(ToxiproxyHttp api, String link) throws Exception {
+        List<String> types = new java.util.ArrayList<>();
+        api.get("/proxies/" + ToxiproxyHttp.segment(link) + "/toxics").forEach(t -> types.add(t.path("type").asText()));
+        return types;
+    }
+
+    private boolean imagePresent(String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 
