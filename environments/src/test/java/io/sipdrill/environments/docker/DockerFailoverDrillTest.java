@@ -153,9 +153,9 @@ class DockerFailoverDrillTest {
         assertThat(acceptedOnFailover).as("handsets accepted by the backup on a failover REGISTER").containsExactlyElementsOf(everyHandset);
 
         // (d) after the fault: handsets fail back to the primary at their next refresh. The end step is
-        // journaled once the revert returned, and a container's takes tens of ms (docker unpause, then
-        // the OPTIONS health check) in which the failback REGISTERs queued at the paused registrar are
-        // answered already: those count from the edge before it (SIGCONT on --env local takes none).
+        // journaled once the revert returned, and docker unpause (an API round trip) can take tens of
+        // ms in which the failback REGISTERs queued at the paused registrar are answered already:
+        // those count from the edge before it (SIGCONT on --env local takes none).
         long recoveryFrom = faultEnd - EDGE_MS;
         Set<Integer> failedBack = txs.stream().filter(tx -> tx.t() > recoveryFrom && tx.pop() == Pop.PRIMARY
                         && tx.purpose().equals("failback") && tx.outcome().equals("ok")).map(JournalEvent.Transaction::h)

@@ -86,7 +86,7 @@ class ContainerFaultTargetsDockerTest {
         freeze.revert();
         assertThat(pbx.paused()).as("paused after revert").isFalse();
         assertThat(pbx.running()).isTrue();
-        assertThat(pbx.healthChecks()).as("health checks after the one unpause").isEqualTo(1);
+        assertThat(pbx.healthChecks()).as("a thawed container answers at once: no health check").isZero();
     }
 
     @Test
@@ -140,7 +140,7 @@ class ContainerFaultTargetsDockerTest {
         assertThat(pbx.running()).isTrue();
         assertThat(pbx.paused()).isFalse();
         assertThat(((ContainerFreezeFault) freeze).injected()).as("freeze still applied").isFalse();
-        assertThat(pbx.healthChecks()).as("the freeze's release and the restart each wait until healthy").isEqualTo(2);
+        assertThat(pbx.healthChecks()).as("the restart waits until healthy, the freeze's release does not").isEqualTo(1);
     }
 
     @Test
