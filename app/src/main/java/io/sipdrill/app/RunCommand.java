@@ -15,6 +15,9 @@ import io.sipdrill.chaos.fault.LinkFaults;
 import io.sipdrill.dashboards.DrillReport;
 import io.sipdrill.dashboards.ReportResult;
 import io.sipdrill.environments.CallRoles;
+import io.sipdrill.environments.HandsetLinks;
+import io.sipdrill.environments.docker.DockerTopology;
+import io.sipdrill.environments.docker.DockerTopologyConfig;
 import io.sipdrill.environments.ProxiedLinks;
 import io.sipdrill.environments.SipEndpoint;
 import io.sipdrill.environments.Endpoints;
@@ -57,11 +60,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DRILL", defaultValue = "registrar-overload",
             description = "a drill of the drills/ folder by name (registrar-overload, the June incident, is the default;"
-                    + " registrar-outage, call-load, registrar-latency, pbx-cpu-spike, backup-pop-down) or a drill file (*.yaml)")
+                    + " registrar-outage, call-load, registrar-latency, pbx-cpu-spike, pbx-cpu-burn, backup-pop-down) or a drill file (*.yaml)")
     String drill;
 
     @Option(names = "--env", paramLabel = "ENV", defaultValue = "embedded",
-            description = "embedded (in-JVM servers, default), local (two Kamailio processes), external (--registrar/--backup)")
+            description = "embedded (in-JVM servers, default), local (Kamailio processes), docker (Kamailio containers: the running"
+                    + " compose stack of environments/docker/compose.yaml, else started for the run), external (--registrar/--backup)")
     String env;
 
     @Option(names = "--handsets", paramLabel = "N",
@@ -99,8 +103,8 @@ final class RunCommand implements Callable<Integer> {
             }
             env = "external";
         }
-        if (!List.of("embedded", "local", "external").contains(env)) {
-            throw new BadInputException("--env " + env + " is not an environment: use embedded, local or external");
+        if (!List.of("embedded", "local", "docker", "external").contains(env)) {
+            throw new BadInputException("--env " + env + " is not an environment: use embedded, local, docker or external");
         }
         DrillFile file = isFile(drill) ? readFile() : shippedDrill();
         DrillPlan plan = file != null ? filePlan(file) : plan();
@@ -121,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                 InetSocketAddress p = guard.check("--registrar", registrar);
                 InetSocketAddress b = guard.check("--backup", backup);
                 if (plan.calls() != null) {
-                    throw new BadInputException(plan.name() + " needs a topology that routes calls: --env embedded or local");
+                    throw new BadInputException(plan.name() + " needs a topology that routes calls: --env embedded, local or docker");
                 }
                 target = new DrillTarget("external", p, b, DOMAIN, Optional.empty());
                 if (file != null) {
@@ -142,11 +146,14 @@ final class RunCommand implements Callable<Integer> {
                 // Calls first: they add the PBX hosts (pbx-1, …) a drill file may name as targets.
                 if (plan.calls() != null) {
                     CallRoles roles = CallRoles.defaults(plan.calls().carrier());
-                    for (InetSocketAddress a : roles.primaryPbxs()) {
-                        PortCheck.ensureFree("PBX", a);
-                    }
-                    for (InetSocketAddress a : roles.backupPbxs()) {
-                        PortCheck.ensureFree("backup PBX", a);
+                    // A docker topology checks its own containers' addresses (a compose stack's hold them already).
+                    if (!(topology instanceof DockerTopology)) {
+                        for (InetSocketAddress a : roles.primaryPbxs()) {
+                            PortCheck.ensureFree("PBX", a);
+                        }
+                        for (InetSocketAddress a : roles.backupPbxs()) {
+                            PortCheck.ensureFree("backup PBX", a);
+                        }
                     }
                     PortCheck.ensureFree("voicemail", roles.primaryVoicemail());
                     PortCheck.ensureFree("backup voicemail", roles.backupVoicemail());
@@ -159,14 +166,28 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
                 FaultTargets faults = topology.faults();
-                proxied = links(plan, topology.endpoints());
-                LinkFaults links = proxied != null ? proxied.faults() : new NoLinks(topology.name());
+                HandsetLinks via = null; // the handsets' way through a fault proxy, when the drill acts on links
+                if (usesLinks(plan)) {
+                    via = ownLinks(topology).orElse(null); // a compose stack's fault-proxy
+                    if (via == null) {
+                        proxied = links(plan, topology.endpoints());
+                        via = new HandsetLinks(proxied.faults(), proxied.toPrimary(), proxied.toBackup());
+                    }
+                }
+                LinkFaults links = via != null ? via.faults() : new NoLinks(topology.name());
                 if (file != null) {
                     checkFile(file, topology.name(), faults, links); // before any other port is taken or any server started
                 }
-                portsFree();
+                if (!(topology instanceof DockerTopology)) {
+                    portsFree(); // the docker topology checks its own (a compose stack's hold them already)
+                }
                 System.out.printf("sipdrill: starting %s topology ...%n", topology.name());
                 topology.start();
+                if (topology instanceof DockerTopology docker) {
+                    System.out.println(docker.mode().orElse(null) == DockerTopologyConfig.Mode.ATTACH
+                            ? "sipdrill: docker topology: the running compose stack (it stays up after the drill)"
+                            : "sipdrill: docker topology: containers started for this run (removed after it)");
+                }
                 // SIGTERM or Ctrl-C: the servers we started (Kamailio processes) go down with us,
                 // thawed first; the drill's own rollback reverts the fault and closes the journal.
                 stopOnKill = new Thread(topology::close, "sipdrill-topology-stop");
@@ -174,8 +195,8 @@ final class RunCommand implements Callable<Integer> {
                 endpoints = topology.endpoints();
                 target = new DrillTarget(topology.name(), endpoints.primary().address(), endpoints.backup().address(),
                         DOMAIN, Optional.of(topology.registrarOutage()), faults, links);
-                if (proxied != null) {
-                    target = target.withHandsetsVia(links, proxied.toPrimary(), proxied.toBackup());
+                if (via != null) {
+                    target = target.withHandsetsVia(links, via.toPrimary(), via.toBackup());
                 }
             }
             System.out.printf("sipdrill: %s drill, %d handsets, time scale %.0fx (%.0f real minutes in %.0f s), report in %s%n",
@@ -301,6 +322,15 @@ final class RunCommand implements Callable<Integer> {
                 .anyMatch(a -> a instanceof io.sipdrill.chaos.drill.Action.Toxic || a instanceof io.sipdrill.chaos.drill.Action.LinkDown);
     }
 
+    /** The links of a fault proxy the topology runs itself (a compose stack's), as bad input when it does not fit. */
+    private static java.util.Optional<HandsetLinks> ownLinks(Topology topology) {
+        try {
+            return topology.handsetLinks();
+        } catch (IllegalStateException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
     /** The handsets' links through the fault proxy when the drill acts on links; null otherwise. */
     private ProxiedLinks links(DrillPlan plan, Endpoints endpoints) {
         if (!usesLinks(plan)) {
@@ -317,7 +347,7 @@ final class RunCommand implements Callable<Integer> {
         String name = drill;
         if (!DRILLS.contains(name)) {
             throw new BadInputException("drill '" + drill + "' is neither in drills/ nor a file: use registrar-overload, "
-                    + String.join(", ", DRILLS) + ", registrar-latency, pbx-cpu-spike, backup-pop-down or a path to a .yaml file");
+                    + String.join(", ", DRILLS) + ", registrar-latency, pbx-cpu-spike, pbx-cpu-burn, backup-pop-down or a path to a .yaml file");
         }
         try {
             if (name.equals("call-load")) {
@@ -358,6 +388,9 @@ final class RunCommand implements Callable<Integer> {
                 }
                 localKamailio = config;
                 return new LocalTopology(config);
+            }
+            case "docker" -> {
+                return new DockerTopology(DockerTopologyConfig.defaults());
             }
             default -> {
                 return null;

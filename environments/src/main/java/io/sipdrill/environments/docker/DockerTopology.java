@@ -236,11 +236,29 @@ public final class DockerTopology implements Topology {
     }
 
     /**
-     * In attach mode with the compose stack's {@code fault-proxy} running: its links (Toxiproxy
-     * API). Otherwise (and before {@link #start()}) empty: sipdrill runs its in-JVM proxy.
+     * With a compose stack whose {@code fault-proxy} runs: its links (Toxiproxy API), also before
+     * {@link #start()} (the CLI checks a drill file's links before anything starts, and must not
+     * start its own proxy on the addresses compose's holds). Otherwise empty: sipdrill runs its
+     * in-JVM proxy. A stack that turns out not to fit this config fails {@link #start()}.
      */
     @Override
     public synchronized Optional<HandsetLinks> handsetLinks() {
+        if (handsetLinks == null && containers == null && config.mode() != DockerTopologyConfig.Mode.START) {
+            List<Container> running = AttachedContainers.composeRunning(docker());
+            Optional<InetSocketAddress> api = running.stream()
+                    .filter(c -> c.getLabels() != null && DockerService.FAULT_PROXY.equals(c.getLabels().get(DockerService.TARGET_LABEL)))
+                    .findFirst()
+                    .map(c -> Optional.ofNullable(AttachedContainers.env(docker(), c.getId()).get(AttachedContainers.PROXY_API))
+                            .map(DockerService::address).orElse(config.faultProxyApi()));
+            if (api.isPresent()) {
+                try {
+                    handsetLinks = composeLinks(api.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reaching the compose fault-proxy", e);
+                }
+            }
+        }
         return Optional.ofNullable(handsetLinks);
     }
 
@@ -316,6 +334,11 @@ public final class DockerTopology implements Topology {
                 docker = DockerClientFactory.instance().client();
             } catch (RuntimeException e) {
                 String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                if (why.contains("ryuk") && !"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+                    // Testcontainers reads this one from the environment only; this topology removes its own containers.
+                    throw new IllegalStateException("Testcontainers could not get its Ryuk image (no registry?): set"
+                            + " TESTCONTAINERS_RYUK_DISABLED=true (./sipdrill does), see environments/docker/README.md", e);
+                }
                 throw new IllegalStateException("no Docker daemon answers (" + why + "): start dockerd, or use --env local", e);
             }
         }

@@ -166,8 +166,10 @@ final class ContainerStressFault implements Fault {
             if (state.paused()) {
                 throw new IllegalStateException(target() + " is paused; unpause it before stopping its burner");
             }
-            reap(id);
-            awaitExecEnd(id, execId);
+            withQuotaLifted(id, () -> {
+                reap(id);
+                awaitExecEnd(id, execId);
+            });
         }
         // Cleared only once nothing of the burner runs, so a failed revert can be retried.
         containerId = null;
@@ -188,6 +190,34 @@ final class ContainerStressFault implements Fault {
     @Override
     public String detail() {
         return "docker exec -d " + String.join(" ", command);
+    }
+
+    private interface Step {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code step} with the container's CPU quota lifted and puts the quota back after: the
+     * reaper runs inside the container, and under a squeeze (the drill's cpu-squeeze beside this
+     * cpu-burn) the burners take the quota it needs; a reaper at 1-2% of a core did not finish in 10 s.
+     */
+    private void withQuotaLifted(String id, Step step) throws InterruptedException {
+        com.github.dockerjava.api.model.HostConfig host = container.inspect(id).map(c -> c.getHostConfig()).orElse(null);
+        Long quota = host == null ? null : host.getCpuQuota();
+        Long period = host == null ? null : host.getCpuPeriod();
+        if (quota == null || quota <= 0) {
+            step.run();
+            return;
+        }
+        container.run(id, "docker update --cpu-quota -1 (stopping the burner)", () -> container.docker().updateContainerCmd(id)
+                .withCpuQuota(-1).exec());
+        try {
+            step.run();
+        } finally {
+            container.run(id, "docker update --cpu-quota " + quota, () -> container.docker().updateContainerCmd(id)
+                    .withCpuPeriod(period == null || period <= 0 ? 100_000 : period.intValue())
+                    .withCpuQuota(quota.intValue()).exec());
+        }
     }
 
     private void reap(String id) throws InterruptedException {

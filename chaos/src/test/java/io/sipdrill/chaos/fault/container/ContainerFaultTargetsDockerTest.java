@@ -11,6 +11,7 @@ import org.testcontainers.DockerClientFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,6 +206,26 @@ class ContainerFaultTargetsDockerTest {
         assertThat(pbx.processes()).as("processes after revert").noneMatch(cmd -> cmd.contains("while :"));
         assertThat(pbx.cpuUse().cores()).as("cores used after revert").isLessThan(0.1);
         assertThat(stress.injected()).isFalse();
+    }
+
+    @Test
+    void stressRevertsUnderATightSqueezeAndLeavesTheSqueezeOn() throws Exception {
+        // The drill's cpu-squeeze 5% and cpu-burn on one PBX, the burn reverted first (newest first):
+        // four busy loops take the quota the reaper, which runs inside the container, would need.
+        List<String> forking = List.of("sh", "-c", "(while :; do :; done) & (while :; do :; done) & "
+                + "(while :; do :; done) & (while :; do :; done) & wait");
+        Fault squeeze = targets.cpuSqueeze(TARGET, 0.02);
+        squeeze.inject();
+        Fault stress = targets.stress(TARGET, forking);
+        stress.inject();
+        long quota = pbx.inspect().getHostConfig().getCpuQuota();
+
+        long started = System.nanoTime();
+        stress.revert();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("revert time").isLessThan(Duration.ofSeconds(5));
+        assertThat(pbx.processes()).as("processes after revert").noneMatch(cmd -> cmd.contains("while :"));
+        assertThat(pbx.inspect().getHostConfig().getCpuQuota()).as("the squeeze's quota, put back").isEqualTo(quota);
+        squeeze.revert();
     }
 
     @Test
