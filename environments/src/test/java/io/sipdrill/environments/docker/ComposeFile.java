@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /** Where environments/docker is, from a test's working directory (the module, or the repository root). */
-final class ComposeFile {
+public final class ComposeFile {
 
     /**
      * {@code ${NAME}}, {@code ${NAME:-default}} or {@code ${NAME-default}}: group 1 the name, group 2
@@ -17,7 +17,7 @@ final class ComposeFile {
     }
 
     /** The repository root: the nearest folder up from the working directory holding environments/docker/compose.yaml. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("environments/docker/compose.yaml"))) {
                 return dir;
@@ -26,7 +26,7 @@ final class ComposeFile {
         throw new IllegalStateException("no environments/docker/compose.yaml above " + Path.of("").toAbsolutePath());
     }
 
-    static Path dockerDir() {
+    public static Path dockerDir() {
         return repoRoot().resolve("environments/docker");
     }
 

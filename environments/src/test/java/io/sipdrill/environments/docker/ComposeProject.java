@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class ComposeProject implements AutoCloseable {
+public final class ComposeProject implements AutoCloseable {
 
     private static final Duration COMPOSE_TIMEOUT = Duration.ofMinutes(3);
     private static List<String> composeCommand;
@@ -40,7 +40,7 @@ final class ComposeProject implements AutoCloseable {
     }
 
     /** {@code up -d services} (after a {@code down}, for what an interrupted run may have left). */
-    static ComposeProject up(String project, Map<String, String> env, String... services) throws IOException, InterruptedException {
+    public static ComposeProject up(String project, Map<String, String> env, String... services) throws IOException, InterruptedException {
         ComposeProject stack = new ComposeProject(project, env);
         stack.compose("down", "-t", "5");
         List<String> up = new ArrayList<>(List.of("up", "-d"));
@@ -55,14 +55,14 @@ final class ComposeProject implements AutoCloseable {
     }
 
     /** The project's containers, any state. */
-    List<Container> containers() {
+    public List<Container> containers() {
         DockerClient docker = DockerClientFactory.instance().client();
         return docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("com.docker.compose.project", project)).exec();
     }
 
     /** The id of {@code target}'s container (its io.sipdrill.target label). */
-    String id(String target) {
+    public String id(String target) {
         return containers().stream().filter(c -> target.equals(c.getLabels().get(DockerService.TARGET_LABEL)))
                 .map(Container::getId).findFirst().orElseThrow(() -> new IllegalStateException("no " + target + " in " + project));
     }

@@ -99,7 +99,7 @@ final class ContainerStressFault implements Fault {
 
     @Override
     public String name() {
-        return "stress";
+        return "cpu-burn";
     }
 
     @Override

@@ -50,7 +50,7 @@ class ContainerFaultContractTest {
             fault.revert();
         }
         targets.revertAll();
-        assertThat(faults).extracting(Fault::name).containsExactly("cpu-squeeze", "freeze", "kill", "stress");
+        assertThat(faults).extracting(Fault::name).containsExactly("cpu-squeeze", "freeze", "kill", "cpu-burn");
         assertThat(faults).extracting(Fault::target).containsOnly("pbx-1");
     }
 
