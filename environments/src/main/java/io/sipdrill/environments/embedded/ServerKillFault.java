@@ -1,7 +1,7 @@
 package io.sipdrill.environments.embedded;
 
 import io.sipdrill.chaos.fault.Fault;
-import io.sipdrill.environments.AppliedFaults;
+import io.sipdrill.chaos.fault.AppliedFaults;
 
 import java.util.function.BooleanSupplier;
 

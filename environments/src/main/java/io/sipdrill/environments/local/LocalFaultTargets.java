@@ -5,7 +5,7 @@ import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.FreezeFault;
 import io.sipdrill.chaos.fault.KillFault;
-import io.sipdrill.environments.AppliedFaults;
+import io.sipdrill.chaos.fault.AppliedFaults;
 
 import java.util.Optional;
 import java.util.Set;

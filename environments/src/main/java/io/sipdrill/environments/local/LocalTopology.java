@@ -3,7 +3,7 @@ package io.sipdrill.environments.local;
 import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.FreezeFault;
-import io.sipdrill.environments.AppliedFaults;
+import io.sipdrill.chaos.fault.AppliedFaults;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
 import io.sipdrill.environments.SipEndpoint;

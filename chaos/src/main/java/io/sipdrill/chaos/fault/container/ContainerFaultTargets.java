@@ -1,6 +1,7 @@
 package io.sipdrill.chaos.fault.container;
 
 import com.github.dockerjava.api.DockerClient;
+import io.sipdrill.chaos.fault.AppliedFaults;
 import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.FaultTargets;
 
@@ -40,7 +41,7 @@ public final class ContainerFaultTargets implements FaultTargets {
 
     private final DockerClient docker;
     private final ContainerLookup lookup;
-    private final AppliedContainerFaults applied = new AppliedContainerFaults();
+    private final AppliedFaults applied = new AppliedFaults();
 
     public ContainerFaultTargets(DockerClient docker, ContainerLookup lookup) {
         this.docker = docker;

@@ -1,6 +1,5 @@
-package io.sipdrill.environments;
+package io.sipdrill.chaos.fault;
 
-import io.sipdrill.chaos.fault.Fault;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -10,7 +9,15 @@ import java.util.List;
  * The faults a topology has handed out, so it can undo them: all of them when it closes, and the
  * ones that hold a target's process (a freeze, a CPU squeeze) before that process is stopped,
  * killed or restarted. A frozen process cannot act on SIGTERM or even SIGKILL until thawed, and a
- * fault's group must not outlive the processes it held.
+ * fault's group must not outlive the processes it held. For containers the same rules hold: a
+ * CPU quota is the container's HostConfig, which a restart would carry over, and a burner cannot
+ * be stopped in a paused container. Every topology with hosts (local, docker, embedded) keeps one.
+ *
+ * <pre>{@code
+ * Fault freeze = applied.holding(FreezeFault.of("freeze", "registrar", lookup));
+ * applied.releaseHolds("registrar");   // before a restart or kill
+ * applied.revertAll();                 // the topology's close
+ * }</pre>
  */
 public final class AppliedFaults {
 
