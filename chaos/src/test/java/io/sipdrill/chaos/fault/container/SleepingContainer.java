@@ -8,6 +8,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Statistics;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,13 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A throw-away container for the fault tests: {@code sipdrill/base:bookworm} running {@code sleep
+ * A throw-away container for the fault tests: a Debian base ({@link #image}) running {@code sleep
  * infinity} under Docker's init (so SIGTERM stops it at once and orphans are reaped), on the host
  * network, with a unique name; and the {@link ContainerLookup} a topology would give for it.
  */
 final class SleepingContainer implements ContainerLookup, AutoCloseable {
 
-    static final String IMAGE = "sipdrill/base:bookworm";
+    /** The bases the docker images build on: the local one build-base.sh makes, or Debian's from a registry. */
+    private static final List<String> BASES = List.of("sipdrill/base:bookworm", "debian:bookworm-slim");
+    private static String image;
     private static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(10);
 
     private final DockerClient docker;
@@ -38,12 +43,57 @@ final class SleepingContainer implements ContainerLookup, AutoCloseable {
     SleepingContainer(DockerClient docker, String target) {
         this.docker = docker;
         this.target = target;
-        this.id = docker.createContainerCmd(IMAGE)
+        this.id = docker.createContainerCmd(image(docker))
                 .withName(name)
                 .withCmd("sleep", "infinity")
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true))
                 .exec().getId();
         docker.startContainerCmd(id).exec();
+    }
+
+    /**
+     * A base image that is there; without one (a fresh machine before .ci/run built the images)
+     * environments/docker/build-base.sh makes it, as build-images.sh would (debootstrap, about a minute).
+     */
+    static synchronized String image(DockerClient docker) {
+        if (image != null) {
+            return image;
+        }
+        for (String base : BASES) {
+            if (present(docker, base)) {
+                return image = base;
+            }
+        }
+        Path script = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && script == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("environments/docker/build-base.sh");
+            script = Files.isExecutable(candidate) ? candidate : null;
+        }
+        if (script == null) {
+            throw new IllegalStateException("no base image (" + BASES + ") and no environments/docker/build-base.sh to make one");
+        }
+        try {
+            Process p = new ProcessBuilder(script.toString(), BASES.get(0)).inheritIO().start();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(script + " failed: the container fault tests need " + BASES.get(0));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making " + BASES.get(0), e);
+        }
+        return image = BASES.get(0);
+    }
+
+    private static boolean present(DockerClient docker, String name) {
+        try {
+            docker.inspectImageCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     String id() {
