@@ -27,23 +27,6 @@ class DrillFileEndToEndTest {
     @TempDir
     Path tmp;
 
-    /** drills/call-load.yaml, signalling only: the built-in call-load drill as a file, about 90 s. */
-    @Test
-    void callLoadYamlRunsAndHoldsItsSlos() throws Exception {
-        Path runDir = tmp.resolve("run");
-        CliCapture.Result run = DefaultDrillPorts.runWhenFree(PORT_WAIT, "run", "../drills/call-load.yaml", "--no-rtp",
-                "--handsets", "100", "--report", runDir.toString());
-
-        String summaryText = summary(runDir);
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s%nsummary.json:%n%s", run.err(), summaryText).isZero();
-        JsonNode summary = JSON.readTree(summaryText);
-        assertThat(summary.get("drill").asText()).isEqualTo("call-load");
-        assertThat(summary.get("handsets").asInt()).as("--handsets overrides the file").isEqualTo(100);
-        assertThat(summary.at("/calls/attempted").asInt()).as(summaryText).isGreaterThan(400);
-        assertThat(summary.at("/calls/answered_pct").asDouble()).as(summaryText).isGreaterThanOrEqualTo(99.0);
-        assertThat(summary.get("slo")).extracting(v -> v.get("name").asText()).containsExactly("calls.answered_pct");
-    }
-
     /**
      * A drill file with freeze target: registrar (the embedded outage) and a DDI switch: handsets fail
      * over, DDIs follow them, the summary shows the failover; the gate and the steps are journaled.

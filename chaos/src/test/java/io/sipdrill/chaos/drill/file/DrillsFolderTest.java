@@ -58,6 +58,11 @@ class DrillsFolderTest {
         assertThat(file.withMethod(null)).isEqualTo(builtIn);
         assertThat(file.method().steps()).isEmpty();
         assertThat(file.method().hypothesis()).isEmpty();
+        // What `run drills/call-load.yaml --handsets 100 --no-rtp` plays (CallLoadEndToEndTest runs the plan through the CLI).
+        DrillPlan overridden = read("call-load.yaml").toPlan(100, null).withoutRtp();
+        assertThat(overridden.handsets()).isEqualTo(100);
+        assertThat(overridden.slo()).containsOnlyKeys("calls.answered_pct");
+        assertThat(overridden.withMethod(null)).isEqualTo(DrillPlan.callLoad(100, 1).withoutRtp());
     }
 
     @Test
