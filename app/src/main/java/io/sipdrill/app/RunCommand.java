@@ -49,7 +49,8 @@ import java.util.concurrent.Callable;
  * the method), 2 for bad input.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a drill. registrar-outage (default): handsets register, the primary registrar goes dark,",
+        description = {"Run a drill. registrar-overload (default): the June incident, drills/registrar-overload.yaml.",
+                "registrar-outage: handsets register, the primary registrar goes dark,",
                 "they fail over to the backup POP and fail back; the report says how long it took.",
                 "call-load: handsets register, the carrier calls their DDIs and they call out, 5/s each for 60 s.",
                 "FILE.yaml: a drill file (see drills/); --handsets and --time-scale override the file's."})
