@@ -50,7 +50,7 @@ class DockerComposeDrillTest {
         assumeTrue(dockerAnswers(), "no Docker daemon answers: the docker topology's CLI tests need one");
         TestImages.build();
         stack = ComposeProject.up("sipdrill-apptest", Map.of("SIPDRILL_TAG", TestImages.TAG));
-        awaitHealthy();
+        stack.awaitHealthy(Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -118,24 +118,6 @@ class DockerComposeDrillTest {
 
     private static List<String> containersRunning() {
         return stack.containers().stream().filter(c -> "running".equals(c.getState())).map(c -> c.getNames()[0]).toList();
-    }
-
-    /** Every service of the stack reports healthy (their images have health checks); three minutes at most. */
-    private static void awaitHealthy() throws InterruptedException {
-        DockerClient docker = DockerClientFactory.instance().client();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            List<String> notYet = stack.containers().stream().map(c -> docker.inspectContainerCmd(c.getId()).exec())
-                    .filter(c -> c.getState().getHealth() == null || !"healthy".equals(c.getState().getHealth().getStatus()))
-                    .map(c -> c.getName()).toList();
-            if (notYet.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("compose services not healthy in 3 minutes: " + notYet);
-            }
-            Thread.sleep(500);
-        }
     }
 
     private static boolean dockerAnswers() {

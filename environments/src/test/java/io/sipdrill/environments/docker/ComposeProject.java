@@ -1,7 +1,10 @@
 package io.sipdrill.environments.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.File;
@@ -65,6 +68,47 @@ public final class ComposeProject implements AutoCloseable {
     public String id(String target) {
         return containers().stream().filter(c -> target.equals(c.getLabels().get(DockerService.TARGET_LABEL)))
                 .map(Container::getId).findFirst().orElseThrow(() -> new IllegalStateException("no " + target + " in " + project));
+    }
+
+    /**
+     * Waits until every container of the project reports healthy (the images have health checks)
+     * and returns them inspected; throws at once, with its last log lines, for one that exited or
+     * went unhealthy, and when {@code within} passes.
+     */
+    public List<InspectContainerResponse> awaitHealthy(Duration within) throws InterruptedException {
+        DockerClient docker = DockerClientFactory.instance().client();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            List<InspectContainerResponse> all = containers().stream().map(c -> docker.inspectContainerCmd(c.getId()).exec()).toList();
+            for (InspectContainerResponse c : all) {
+                String health = c.getState().getHealth() == null ? "none" : c.getState().getHealth().getStatus();
+                if (!Boolean.TRUE.equals(c.getState().getRunning()) || health.equals("unhealthy")) {
+                    throw new IllegalStateException(c.getName() + " is " + c.getState().getStatus() + "/" + health
+                            + "; its log:\n" + logTail(docker, c.getId()));
+                }
+            }
+            if (!all.isEmpty() && all.stream().allMatch(c -> c.getState().getHealth() != null
+                    && "healthy".equals(c.getState().getHealth().getStatus()))) {
+                return all;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("compose services of " + project + " not healthy within " + within + ": "
+                        + all.stream().map(c -> c.getName() + " " + c.getState().getStatus()).toList());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String logTail(DockerClient docker, String id) throws InterruptedException {
+        StringBuilder log = new StringBuilder();
+        docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(30)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }).awaitCompletion(10, TimeUnit.SECONDS);
+        return log.toString();
     }
 
     /** {@code down -t 5}; throws if it fails or leaves a container. */
