@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import eu.rekawek.toxiproxy.Proxy;
 import io.sipdrill.chaos.fault.Fault;
-import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.container.ContainerFaultTargets;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
@@ -218,7 +217,7 @@ public final class DockerTopology implements Topology {
     public synchronized Fault registrarOutage() {
         if (outage == null) {
             // Handed out by the fault targets, so their revertAll() on close unpauses it.
-            outage = new RegistrarOutage(faults().freeze(DockerService.REGISTRAR));
+            outage = faults().freeze(DockerService.REGISTRAR, "registrar-outage");
         }
         return outage;
     }
@@ -228,7 +227,7 @@ public final class DockerTopology implements Topology {
      * {@code backup-pbx-1..m}: each a container, found when a fault is injected. Needs a Docker daemon.
      */
     @Override
-    public synchronized FaultTargets faults() {
+    public synchronized ContainerFaultTargets faults() {
         if (faults == null) {
             faults = new ContainerFaultTargets(docker(), lookup);
         }

@@ -25,7 +25,7 @@ import java.util.Set;
  * <caption>What each request does</caption>
  * <tr><td>cpuSqueeze</td><td>{@link ContainerCpuSqueezeFault}: {@code docker update --cpu-period
  *     --cpu-quota}; revert puts the container's own values back</td></tr>
- * <tr><td>freeze</td><td>{@link ContainerFreezeFault}: {@code docker pause}; revert unpauses and waits until healthy</td></tr>
+ * <tr><td>freeze</td><td>{@link ContainerFreezeFault}: {@code docker pause}; revert unpauses (a thawed server answers at once)</td></tr>
  * <tr><td>kill</td><td>{@link ContainerKillFault}: a freeze or squeeze on it released, then {@code docker kill
  *     --signal SIGKILL}; revert starts it (unless running) and waits until healthy</td></tr>
  * <tr><td>restart</td><td>a freeze or squeeze on it released, {@code docker restart --time 5}, health check;
@@ -61,7 +61,12 @@ public final class ContainerFaultTargets implements FaultTargets {
 
     @Override
     public Fault freeze(String target) {
-        return applied.holding(new ContainerFreezeFault(container(target)));
+        return freeze(target, "freeze");
+    }
+
+    /** A freeze journaled under {@code name}: the docker topology's {@code registrar-outage}. */
+    public Fault freeze(String target, String name) {
+        return applied.holding(new ContainerFreezeFault(container(target), name));
     }
 
     @Override

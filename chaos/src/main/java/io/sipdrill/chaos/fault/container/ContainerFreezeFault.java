@@ -18,16 +18,19 @@ import io.sipdrill.chaos.fault.Fault;
 final class ContainerFreezeFault implements Fault {
 
     private final TargetContainer container;
+    private final String name;
     /** The container paused, null when not injected. */
     private String pausedId;
 
-    ContainerFreezeFault(TargetContainer container) {
+    /** @param name what the journal calls it: {@code freeze}, or a topology's {@code registrar-outage} */
+    ContainerFreezeFault(TargetContainer container, String name) {
         this.container = container;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return "freeze";
+        return name;
     }
 
     @Override
