@@ -33,8 +33,17 @@ final class DefaultDrillPorts {
 
     private static void waitForRegistrars(long deadline) throws InterruptedException {
         EmbeddedTopologyConfig c = EmbeddedTopologyConfig.defaults();
-        while (!(free(c.primary()) && free(c.backup())) && System.nanoTime() < deadline) {
-            System.out.println("sipdrill test: " + c.primary() + " or " + c.backup() + " busy; waiting");
+        waitUntilFree(java.util.List.of(c.primary(), c.backup()), deadline);
+    }
+
+    /** Waits while any of {@code addresses} is taken; past {@code deadline} returns (the CLI then says which). */
+    static void waitUntilFree(java.util.List<InetSocketAddress> addresses, long deadline) throws InterruptedException {
+        while (true) {
+            java.util.List<InetSocketAddress> busy = addresses.stream().filter(a -> !free(a)).toList();
+            if (busy.isEmpty() || System.nanoTime() > deadline) {
+                return;
+            }
+            System.out.println("sipdrill test: " + busy + " busy; waiting");
             Thread.sleep(5_000);
         }
     }

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -160,7 +158,7 @@ class SigintMidDrillTest {
     private void startWithBothFaultsOn(Path drill, Path journal) throws Exception {
         long portDeadline = System.nanoTime() + PORT_WAIT.toNanos();
         while (true) {
-            waitForDefaultAddresses(portDeadline);
+            DefaultDrillPorts.waitUntilFree(defaultAddresses(), portDeadline);
             if (Files.exists(runDir)) {
                 deleteTree(runDir);
             }
@@ -205,25 +203,6 @@ class SigintMidDrillTest {
         all.addAll(roles.primaryPbxs());
         all.addAll(roles.backupPbxs());
         return all;
-    }
-
-    private static void waitForDefaultAddresses(long deadline) throws InterruptedException {
-        while (true) {
-            List<InetSocketAddress> busy = defaultAddresses().stream().filter(a -> !free(a)).toList();
-            if (busy.isEmpty() || System.nanoTime() > deadline) {
-                return; // past the deadline the CLI says which one is taken
-            }
-            System.out.println("sipdrill test: " + busy + " busy; waiting");
-            Thread.sleep(5_000);
-        }
-    }
-
-    private static boolean free(InetSocketAddress address) {
-        try (DatagramSocket probe = new DatagramSocket(address)) {
-            return true;
-        } catch (SocketException e) {
-            return false;
-        }
     }
 
     private static boolean faultStarted(Path journal, String target) {
