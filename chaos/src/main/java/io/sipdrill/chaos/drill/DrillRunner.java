@@ -114,7 +114,7 @@ public final class DrillRunner {
         Rollback rollback = new Rollback(clock, method.strategy(), resolved.rollbacks());
         Thread hook = new Thread(() -> rollback.run("interrupted"), "sipdrill-rollback");
         Runtime.getRuntime().addShutdownHook(hook);
-        CallTally tally = new CallTally(journal);
+        LoadTally tally = new LoadTally(journal);
         try (load) {
             // Drill time starts when the load is ready, so a slow start (Gatling boots in seconds)
             // never eats into the baseline before the fault.
@@ -130,7 +130,7 @@ public final class DrillRunner {
             long second = TimeUnit.SECONDS.toNanos(1);
             long nextSample = second;
             boolean started = false;
-            CallTally.Counts window = tally.now();
+            LoadTally.Counts window = tally.now();
             int next = 0;
             while (true) {
                 long now = ticker.nanoTime() - clock.startNanos();
@@ -153,7 +153,7 @@ public final class DrillRunner {
                 if (now >= nextSample) {
                     // one timeline sample per drill second, on this thread: the handsets' threads stay lean
                     writeSample(load.counts(), clock);
-                    report(load.counts(), clock, end, rollback.activeFaults());
+                    report(load.counts(), tally.now(), clock, end, rollback.activeFaults());
                     nextSample += second;
                 }
                 if (now >= end) {
@@ -192,7 +192,7 @@ public final class DrillRunner {
         }
     }
 
-    private boolean check(String when, List<ProbeCheck> checks, CallTally.Counts calls, DrillClock clock) {
+    private boolean check(String when, List<ProbeCheck> checks, LoadTally.Counts calls, DrillClock clock) {
         DrillLoad.LiveCounts live = load.counts();
         boolean all = true;
         for (ProbeCheck c : checks) {
@@ -208,7 +208,7 @@ public final class DrillRunner {
         return all;
     }
 
-    private Double value(Probe probe, DrillLoad.LiveCounts live, CallTally.Counts calls) {
+    private Double value(Probe probe, DrillLoad.LiveCounts live, LoadTally.Counts calls) {
         double handsets = plan.handsets();
         if (probe instanceof Probe.RegisteredOn on) {
             return 100.0 * (on.pop() == io.sipdrill.load.handset.Pop.PRIMARY ? live.primary() : live.backup()) / handsets;
@@ -227,9 +227,10 @@ public final class DrillRunner {
         journal.write(new JournalEvent.TimelineSample(clock.millis(), counts.primary(), counts.backup(), counts.nowhere()));
     }
 
-    private void report(DrillLoad.LiveCounts c, DrillClock clock, long endNanos, String activeFault) {
+    private void report(DrillLoad.LiveCounts c, LoadTally.Counts tally, DrillClock clock, long endNanos, String activeFault) {
         progress.update(new DrillProgress.Snapshot(clock.millis() / 1000.0, endNanos / 1e9, plan.timeScale(),
-                c.primary(), c.backup(), c.nowhere(), c.transactions(), c.retransmissions(), c.timeouts(), activeFault));
+                c.primary(), c.backup(), c.nowhere(), c.transactions(), c.retransmissions(), c.timeouts(),
+                tally.registers(), tally.calls(), activeFault));
     }
 
     private static String hostPort(java.net.InetSocketAddress a) {

@@ -214,8 +214,8 @@ class DrillRunnerTest {
 
     @Test
     void callProbesReadTheAnsweredShareOfCallsThatEndedInTheirWindow() {
-        CallTally tally = new CallTally(io.sipdrill.load.journal.Journal.discarding());
-        CallTally.Counts before = tally.now();
+        LoadTally tally = new LoadTally(io.sipdrill.load.journal.Journal.discarding());
+        LoadTally.Counts before = tally.now();
         assertThat(before.inboundPct()).as("no call yet: not measured").isNull();
         for (String outcome : List.of("answered", "voicemail", "failed", "answered")) {
             tally.write(new JournalEvent.CallEnded(1, 1, JournalEvent.Pop.PRIMARY, "in", outcome, null, null, null, null,
