@@ -138,8 +138,8 @@ public final class HtmlReport {
             html.append("<ul class=\"faults\">\n");
             for (FaultWindow w : analysis.faults().windows()) {
                 html.append("<li>fault: ").append(Html.escape(ReportCharts.faultLabel(w))).append(", ")
-                        .append(Formats.minutes(w.startS())).append(" – ")
-                        .append(w.endS() == null ? "never removed" : Formats.minutes(w.endS())).append("</li>\n");
+                        .append(Formats.seconds(w.startS())).append(" – ")
+                        .append(w.endS() == null ? "never removed" : Formats.seconds(w.endS())).append("</li>\n");
             }
             html.append("</ul>\n");
         }

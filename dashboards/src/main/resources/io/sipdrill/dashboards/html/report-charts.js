@@ -73,13 +73,15 @@
           var ctx = u.ctx, box = u.bbox, drawn = bands(u);
           ctx.save();
           ctx.font = "italic " + px(12) + "px system-ui, sans-serif";
+          // uPlot leaves the alignment of its last axis label on the context.
+          ctx.textAlign = "left";
           ctx.textBaseline = "top";
           drawn.forEach(function (b, i) {
             var text = "fault: " + b.fault.label;
             var x = b.x0 + px(4);
             var y = box.top + px(4) + i * px(16);
             // A light backing keeps the name readable over the series lines.
-            ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
+            ctx.fillStyle = "rgba(255, 255, 255, 0.7)";
             ctx.fillRect(x - px(2), y - px(1), ctx.measureText(text).width + px(4), px(15));
             ctx.fillStyle = "#444";
             ctx.fillText(text, x, y);
@@ -103,7 +105,7 @@
   }
 
   function options(spec, width, state) {
-    var series = [{label: "minutes"}];
+    var series = [{label: "minute", value: function (u, v) { return v == null ? "–" : v.toFixed(2); }}];
     var hasRight = false;
     spec.series.forEach(function (s, i) {
       var right = s.axis === "right";
@@ -128,6 +130,10 @@
     if (hasRight) {
       axes.push({label: spec.yLabelRight, labelSize: 24, size: 56, scale: "right", side: 1, grid: {show: false}});
       scales.right = {range: function (u, min, max) { return [0, max == null || max <= 0 ? 1 : max * 1.1]; }};
+    } else {
+      // An empty right axis of the same width, so every chart's minutes line up one above the other.
+      axes.push({scale: "y", side: 1, size: 56, labelSize: 24, label: "", stroke: "transparent",
+        grid: {show: false}, ticks: {show: false}, values: function (u, splits) { return splits.map(function () { return ""; }); }});
     }
     return {
       title: spec.title,

@@ -59,7 +59,7 @@ class HtmlReportTest {
         assertThat(faults.get(0).get("label").asText()).isEqualTo("registrar-outage → registrar");
         assertThat(faults.get(0).get("startMin").asDouble()).isEqualTo(10.0);
         assertThat(faults.get(0).get("endMin").asDouble()).isEqualTo(20.0);
-        assertThat(html).contains("<li>fault: registrar-outage → registrar, 10.0 min – 20.0 min</li>")
+        assertThat(html).contains("<li>fault: registrar-outage → registrar, 600.0 s (10.0 min) – 1200.0 s (20.0 min)</li>")
                 .contains("real-equivalent minutes").contains("per 10 s of real-equivalent time");
     }
 
@@ -69,7 +69,7 @@ class HtmlReportTest {
                 .filter(e -> !(e instanceof JournalEvent.FaultStep f && "end".equals(f.action()))).toList();
         String page = HtmlReport.render(DrillAnalyzer.analyze(cut));
         assertThat(ReportPage.data(page).get("faults").get(0).get("endMin").isNull()).isTrue();
-        assertThat(page).contains("10.0 min – never removed");
+        assertThat(page).contains("600.0 s (10.0 min) – never removed");
     }
 
     @Test
