@@ -23,6 +23,10 @@
   // Few values: draw each as a dot, since a value between two gaps has no line to show it.
   var DOTS_BELOW = 120;
   var HEIGHT = 280;
+  // Fault names go in a strip above the plot so they never hide a value; windows far apart share
+  // a row, so a drill with many faults keeps its chart height.
+  var LABEL_ROW = 16;
+  var LABEL_ROWS = Math.min(3, data.faults.length);
 
   var specs = {};
   data.charts.forEach(function (c) { specs[c.id] = c; });
@@ -45,7 +49,7 @@
     return Math.round(n * uPlot.pxRatio);
   }
 
-  /** Shades each fault window under the series and names it at the top of the plot. */
+  /** Shades each fault window under the series and names it just above the plot. */
   function faultBands(state) {
     function bands(u) {
       var xMin = u.scales.x.min, xMax = u.scales.x.max, drawn = [];
@@ -78,13 +82,13 @@
           ctx.textBaseline = "top";
           drawn.forEach(function (b, i) {
             var text = "fault: " + b.fault.label;
-            var x = b.x0 + px(4);
-            var y = box.top + px(4) + i * px(16);
-            // A light backing keeps the name readable over the series lines.
-            ctx.fillStyle = "rgba(255, 255, 255, 0.7)";
-            ctx.fillRect(x - px(2), y - px(1), ctx.measureText(text).width + px(4), px(15));
+            var x = b.x0 + px(2);
+            var y = box.top - px(LABEL_ROW) * (LABEL_ROWS - i % LABEL_ROWS) - px(2);
+            // A tick from the name down to the band's start says which band it names.
+            ctx.fillStyle = "rgba(120, 120, 120, 0.5)";
+            ctx.fillRect(b.x0, y, px(1), box.top - y);
             ctx.fillStyle = "#444";
-            ctx.fillText(text, x, y);
+            ctx.fillText(text, x + px(2), y);
           });
           ctx.restore();
           state.faultBands = drawn.length;
@@ -143,6 +147,7 @@
       axes: axes,
       scales: scales,
       legend: {live: true},
+      padding: [LABEL_ROWS > 0 ? 8 + LABEL_ROWS * LABEL_ROW : null, null, null, null],
       // One cursor across the charts: hovering a minute shows it on every chart.
       cursor: {sync: {key: "sipdrill"}},
       plugins: [faultBands(state)]
