@@ -113,6 +113,15 @@ class ReportInChromiumTest {
                 .contains("handsets", "call-setup", "call-success", "mos");
     }
 
+    @Test
+    void aRunKilledMidFaultShadesTheFaultToTheEnd() throws IOException {
+        // The journal of a run killed at drill 15 s: the fault never ended, no end line.
+        List<JournalEvent> killed = OutageJournal.events(false).stream()
+                .filter(e -> e.t() < 15_000 && !(e instanceof JournalEvent.DrillEnded)).toList();
+        List<Map<String, Object>> charts = open("killed-mid-fault", killed);
+        assertThat(charts).extracting(c -> c.get("id")).contains("handsets", "register-rate");
+    }
+
     /** Writes the journal, builds its report, opens it and checks every chart; returns window.sipdrillCharts. */
     private static List<Map<String, Object>> open(String name, List<JournalEvent> events) throws IOException {
         Path dir = Files.createDirectories(TARGET.resolve("report-browser").resolve(name));

@@ -242,8 +242,9 @@ final class DrillSeriesBuilder {
         };
     }
 
+    /** The same rule as the phase table's latency: only lines that say REGISTER. */
     private static boolean isRegister(String method) {
-        return method == null || "REGISTER".equalsIgnoreCase(method);
+        return "REGISTER".equalsIgnoreCase(method);
     }
 
     private static LatencySamples[] samples(int n) {

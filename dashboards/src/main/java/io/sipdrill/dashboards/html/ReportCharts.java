@@ -105,9 +105,18 @@ final class ReportCharts {
         for (Series s : ts.series()) {
             // A ratio next to per-minute counts needs its own axis, or it flattens onto zero.
             String axis = yLabelRight != null && s.key().startsWith("per_") ? "right" : "left";
-            lines.add(new ChartData.Line(s.key(), s.label(), axis, s.values()));
+            lines.add(new ChartData.Line(s.key(), s.label(), axis, finiteOrGap(s.values())));
         }
         charts.add(new ChartData(id, title, yLabel, yLabelRight, yMin, yMax, false, ts.xMin(), lines));
+    }
+
+    /** JSON has no NaN or infinity (Jackson would write a bare NaN the page cannot parse): a gap instead. */
+    private static List<Double> finiteOrGap(List<Double> values) {
+        List<Double> out = new ArrayList<>(values.size());
+        for (Double v : values) {
+            out.add(v == null || !Double.isFinite(v) ? null : v);
+        }
+        return out;
     }
 
     private static double lastFaultS(DrillAnalysis analysis) {
