@@ -13,9 +13,4 @@ record ChartData(String id, String title, String yLabel, String yLabelRight, Dou
     /** {@code axis} is {@code left} or {@code right} (a second unit on the same chart). */
     record Line(String key, String label, String axis, List<Double> values) {
     }
-
-    /** How many values the chart draws, over all its series. */
-    int points() {
-        return series.stream().mapToInt(l -> (int) l.values().stream().filter(java.util.Objects::nonNull).count()).sum();
-    }
 }
