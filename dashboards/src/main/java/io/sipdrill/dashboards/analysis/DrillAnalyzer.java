@@ -68,8 +68,9 @@ public final class DrillAnalyzer {
                 start.primary(), start.backup(), end == null ? null : end.reason(),
                 Rounding.round(scale.realSeconds(endMs), Rounding.SECONDS));
         Timeline timeline = TimelineBuilder.of(only(sorted, TimelineSample.class), states, handsets, endMs, scale);
+        DrillSeries series = DrillSeriesBuilder.of(sorted, scale, info.durationS());
         return new DrillAnalysis(info, faults.toSchedule(scale), metrics, timeline, verdicts,
-                SloJudge.allPassed(verdicts));
+                SloJudge.allPassed(verdicts), series);
     }
 
     /**

@@ -54,9 +54,4 @@ final class Formats {
         }
         return String.format(Locale.ROOT, "%s", v);
     }
-
-    /** SVG coordinates: one decimal is sub-pixel and keeps the file small. */
-    static String coord(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
 }

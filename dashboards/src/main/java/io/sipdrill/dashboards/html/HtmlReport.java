@@ -4,6 +4,7 @@ import io.sipdrill.dashboards.analysis.DrillAnalysis;
 import io.sipdrill.dashboards.analysis.DrillInfo;
 import io.sipdrill.dashboards.analysis.DrillMetrics;
 import io.sipdrill.dashboards.analysis.FaultSchedule;
+import io.sipdrill.dashboards.analysis.FaultWindow;
 import io.sipdrill.dashboards.analysis.LatencySummary;
 import io.sipdrill.dashboards.analysis.Phase;
 import io.sipdrill.dashboards.analysis.PhaseStats;
@@ -17,9 +18,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes {@code report.html}: one file with inline CSS and SVG that references nothing outside
- * itself, so it can be archived by CI and opened anywhere. It prints what the analysis computed
- * and adds no arithmetic beyond unit conversion.
+ * Writes {@code report.html}: one file that references nothing outside itself (uPlot's code and
+ * styles, the chart data and the script that draws it are all inline), so it can be archived by CI
+ * and opened from file:// anywhere, offline. It prints what the analysis computed and adds no
+ * arithmetic beyond unit conversion.
  */
 public final class HtmlReport {
 
@@ -41,16 +43,10 @@ public final class HtmlReport {
             .note { color: #666; font-size: 0.9em; }
             h3 { font-size: 1em; margin-top: 18px; }
             tr.total td { font-weight: 600; background: #fafafa; }
-            svg.chart { max-width: 100%; height: auto; font-size: 12px; }
-            svg .plot { fill: #fff; stroke: #bbb; }
-            svg .grid { stroke: #eee; }
-            svg .tick, svg .axis-label, svg .legend-label { fill: #444; }
-            svg .fault { fill: #9e9e9e; fill-opacity: 0.22; }
-            svg .fault-label { fill: #555; font-style: italic; }
-            svg .series { fill: none; stroke-width: 2; stroke-linejoin: round; }
-            svg .series-primary { stroke: #1f6fb4; }
-            svg .series-backup { stroke: #e8710a; }
-            svg .series-nowhere { stroke: #c5221f; stroke-dasharray: 5 3; }
+            .faults li { color: #444; }
+            .chart { margin: 14px 0 22px; min-height: 330px; }
+            .chart .u-title { font-size: 15px; text-align: left; padding-left: 56px; }
+            .chart .u-legend { font-size: 13px; }
             """;
 
     private HtmlReport() {
@@ -84,18 +80,14 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>sipdrill report: ").append(Html.escape(name)).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(ReportAssets.inline(ReportAssets.UPLOT_CSS)).append('\n').append(CSS)
+                .append("</style>\n</head>\n<body>\n");
         header(html, info, name);
         banner(html, analysis);
         gatlingReport.ifPresent(link -> html.append("<p>Per-request statistics: <a href=\"")
                 .append(Html.escape(link)).append("\">Gatling report</a></p>\n"));
-        html.append("<h2>Handsets per POP</h2>\n")
-                .append(TimelineChart.render(analysis.timeline(), analysis.faults().windows(),
-                        info.handsets(), info.durationS()))
-                .append("<p class=\"note\">x axis: real-equivalent minutes since the drill started; shaded: fault windows. ")
-                .append(analysis.timeline().sampled() ? "Counts are the journal's per-second samples."
-                        : "Counts rebuilt from handset state changes (the journal has no timeline samples).")
-                .append("</p>\n");
+        ReportData charts = ReportCharts.of(analysis);
+        charts(html, analysis, charts);
         failoverTable(html, analysis.metrics(), analysis.faults());
         phaseTable(html, analysis.metrics(), analysis.faults(), info);
         if (analysis.metrics().calls().reported()) {
@@ -104,6 +96,7 @@ public final class HtmlReport {
         sloTable(html, analysis);
         html.append("<p class=\"note\">Built by sipdrill from the drill journal alone. Times are real-equivalent")
                 .append(" (drill time × time scale); latencies are wall-clock as measured.</p>\n")
+                .append(scripts(charts))
                 .append("</body>\n</html>\n");
         return html.toString();
     }
@@ -128,6 +121,47 @@ public final class HtmlReport {
                 : failed + " of " + analysis.slo().size() + " SLOs failed";
         html.append("<p class=\"banner ").append(analysis.sloPassed() ? "pass" : "fail").append("\">")
                 .append(text).append("</p>\n");
+    }
+
+    /**
+     * The charts over time: one container per chart in the data (the script draws into it), and
+     * the fault windows as text too, for a reader without JavaScript and for searching the file.
+     */
+    private static void charts(StringBuilder html, DrillAnalysis analysis, ReportData data) {
+        html.append("<h2>Over time</h2>\n<p class=\"note\">x axis: real-equivalent minutes since the drill started")
+                .append("; shaded: fault windows. Rates and percentiles are per ").append(bucket(data.bucketS()))
+                .append(" of real-equivalent time. ")
+                .append(analysis.timeline().sampled() ? "Handset counts are the journal's per-second samples."
+                        : "Handset counts rebuilt from handset state changes (the journal has no timeline samples).")
+                .append("</p>\n");
+        if (!analysis.faults().windows().isEmpty()) {
+            html.append("<ul class=\"faults\">\n");
+            for (FaultWindow w : analysis.faults().windows()) {
+                html.append("<li>fault: ").append(Html.escape(ReportCharts.faultLabel(w))).append(", ")
+                        .append(Formats.seconds(w.startS())).append(" – ")
+                        .append(w.endS() == null ? "never removed" : Formats.seconds(w.endS())).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("<noscript><p class=\"note\">The charts need JavaScript; the tables below do not.</p></noscript>\n");
+        for (ChartData chart : data.charts()) {
+            html.append("<div class=\"chart\" id=\"chart-").append(chart.id()).append("\" data-chart=\"")
+                    .append(chart.id()).append("\"></div>\n");
+        }
+    }
+
+    /** The data block and the two scripts, last in the body so the containers exist when they run. */
+    private static String scripts(ReportData data) {
+        return "<script type=\"application/json\" id=\"sipdrill-data\">" + ReportCharts.json(data)
+                + "</script>\n<script>\n" + ReportAssets.inline(ReportAssets.UPLOT_JS) + "\n</script>\n<script>\n"
+                + ReportAssets.inline(ReportAssets.CHARTS_JS) + "</script>\n";
+    }
+
+    private static String bucket(double seconds) {
+        if (seconds < 60) {
+            return Formats.number(seconds) + " s";
+        }
+        return seconds % 3600 == 0 ? Formats.number(seconds / 3600) + " h" : Formats.number(seconds / 60) + " min";
     }
 
     private static void failoverTable(StringBuilder html, DrillMetrics m, FaultSchedule faults) {

@@ -1,2 +1,5 @@
-/** Writes {@code report.html}: one self-contained page (inline CSS and SVG, nothing fetched) for people. */
+/**
+ * Writes {@code report.html}: one self-contained page for people (tables, and charts drawn by the
+ * inlined uPlot from inline JSON; nothing fetched, so it opens from file:// offline).
+ */
 package io.sipdrill.dashboards.html;

@@ -1,5 +1,6 @@
 package io.sipdrill.dashboards.html;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sipdrill.dashboards.CallJournal;
 import io.sipdrill.dashboards.OutageJournal;
 import io.sipdrill.dashboards.analysis.DrillAnalyzer;
@@ -56,6 +57,25 @@ class CallHtmlReportTest {
 
     @Test
     void staysSelfContained() {
-        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script");
+        assertThat(ReportPage.urlAttributes(html)).noneMatch(v -> v.startsWith("http://") || v.startsWith("https://"));
+    }
+
+    @Test
+    void addsTheCallChartsToTheOnesItHasDataFor() {
+        JsonNode data = ReportPage.data(html);
+        // No REGISTER in this journal: no registration charts, but the calls' retransmissions.
+        assertThat(ReportPage.containers(html)).containsExactlyElementsOf(ReportPage.chartIds(data))
+                .containsExactly("handsets", "retransmissions", "call-setup", "call-success", "mos");
+        for (JsonNode chart : data.get("charts")) {
+            assertThat(ReportPage.points(chart)).as(chart.get("id").asText()).isPositive();
+        }
+        assertThat(data.get("faults")).hasSize(1);
+    }
+
+    @Test
+    void aCallDrillWithoutFaultsHasNoFaultWindows() {
+        String page = HtmlReport.render(DrillAnalyzer.analyze(CallJournal.events(CallJournal.slos(), false)));
+        assertThat(ReportPage.data(page).get("faults")).isEmpty();
+        assertThat(page).doesNotContain("<ul class=\"faults\">");
     }
 }

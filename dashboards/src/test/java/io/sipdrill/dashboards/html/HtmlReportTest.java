@@ -4,8 +4,10 @@ import io.sipdrill.dashboards.OutageJournal;
 import io.sipdrill.dashboards.analysis.DrillAnalyzer;
 import org.junit.jupiter.api.Test;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sipdrill.load.journal.JournalEvent;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,25 +17,59 @@ class HtmlReportTest {
 
     @Test
     void referencesNothingOutsideItself() {
-        assertThat(html).doesNotContain("http://").doesNotContain("https://")
-                .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
+        assertThat(ReportPage.urlAttributes(html)).as("src and href values")
+                .noneMatch(v -> v.startsWith("http://") || v.startsWith("https://") || v.startsWith("//"));
+        assertThat(html).doesNotContain("<link").doesNotContain("<script src").doesNotContain("<iframe");
     }
 
     @Test
-    void drawsTheThreeSeriesAsInlineSvg() {
-        assertThat(html).contains("<svg");
-        for (String series : TimelineChart.SERIES) {
-            Matcher m = Pattern.compile("<polyline class=\"series series-" + series
-                    + "\" data-series=\"" + series + "\" points=\"([^\"]*)\"").matcher(html);
-            assertThat(m.find()).as(series).isTrue();
-            assertThat(m.group(1).trim().split(" ")).as("one point per drill second").hasSize(31);
+    void inlinesUplotAndTheChartScript() {
+        assertThat(html).contains("var uPlot=function()").contains(".uplot {")
+                .contains("window.sipdrillCharts")
+                .containsOnlyOnce("<script type=\"application/json\" id=\"sipdrill-data\">");
+    }
+
+    @Test
+    void hasOneContainerPerChartInTheData() {
+        JsonNode data = ReportPage.data(html);
+        assertThat(ReportPage.containers(html)).as("data-chart attributes")
+                .containsExactlyElementsOf(ReportPage.chartIds(data))
+                .containsExactly("handsets", "register-rate", "register-latency", "retransmissions");
+        for (JsonNode chart : data.get("charts")) {
+            assertThat(ReportPage.points(chart)).as(chart.get("id").asText()).isPositive();
+            for (JsonNode series : chart.get("series")) {
+                assertThat(series.get("values")).as("one value per x").hasSize(chart.get("x").size());
+            }
         }
     }
 
     @Test
-    void shadesAndLabelsTheFaultWindow() {
-        assertThat(html).contains("<rect class=\"fault\"").contains("fault: registrar-outage → registrar");
-        assertThat(html).contains("real-equivalent minutes");
+    void theHandsetChartHasOnePointPerDrillSecond() {
+        JsonNode handsets = ReportPage.data(html).get("charts").get(0);
+        assertThat(handsets.get("x")).hasSize(31);
+        assertThat(handsets.get("x").get(30).asDouble()).as("30 drill s × 60 = 30 min").isEqualTo(30.0);
+        assertThat(handsets.get("series")).extracting(s -> s.get("key").asText())
+                .containsExactly("primary", "backup", "nowhere");
+    }
+
+    @Test
+    void putsTheFaultWindowInTheDataAndNamesItInText() {
+        JsonNode faults = ReportPage.data(html).get("faults");
+        assertThat(faults).hasSize(1);
+        assertThat(faults.get(0).get("label").asText()).isEqualTo("registrar-outage → registrar");
+        assertThat(faults.get(0).get("startMin").asDouble()).isEqualTo(10.0);
+        assertThat(faults.get(0).get("endMin").asDouble()).isEqualTo(20.0);
+        assertThat(html).contains("<li>fault: registrar-outage → registrar, 600.0 s (10.0 min) – 1200.0 s (20.0 min)</li>")
+                .contains("real-equivalent minutes").contains("per 10 s of real-equivalent time");
+    }
+
+    @Test
+    void aFaultNeverRemovedIsShadedToTheEnd() {
+        List<JournalEvent> cut = OutageJournal.events(false).stream()
+                .filter(e -> !(e instanceof JournalEvent.FaultStep f && "end".equals(f.action()))).toList();
+        String page = HtmlReport.render(DrillAnalyzer.analyze(cut));
+        assertThat(ReportPage.data(page).get("faults").get(0).get("endMin").isNull()).isTrue();
+        assertThat(page).contains("600.0 s (10.0 min) – never removed");
     }
 
     @Test
@@ -53,7 +89,8 @@ class HtmlReportTest {
     void escapesEverythingTheJournalSupplies() {
         String hostile = HtmlReport.render(DrillAnalyzer.analyze(
                 OutageJournal.events("<script>alert('x')</script> & co", false, OutageJournal.slos())));
-        assertThat(hostile).doesNotContain("<script>")
+        assertThat(hostile).doesNotContain("<script>alert").doesNotContain("</script> & co")
+                .contains("\\u003cscript>alert('x')\\u003c/script> & co").as("in the chart data")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co");
     }
 }
