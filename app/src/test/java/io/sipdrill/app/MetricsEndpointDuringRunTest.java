@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (src/test/resources/drills/metrics-outage.yaml, about 10 s of drill after Gatling's boot) while a
  * thread scrapes the endpoint as Prometheus would. The endpoint answers during the run, the
  * handsets gauge goes above zero, and every metric a Grafana board of dashboards/grafana/ queries
- * is in a scrape: a renamed metric cannot leave a panel empty unnoticed.
+ * is in a scrape: a renamed metric cannot leave a panel empty unnoticed. Scraped after the drill's
+ * end line (the endpoint stays up until the report is written), the counters are the report's.
  */
 class MetricsEndpointDuringRunTest {
 
@@ -70,6 +71,19 @@ class MetricsEndpointDuringRunTest {
                 .containsAll(boardMetrics);
         assertThat(runDir.resolve("report.html")).as("the report is written with --metrics on").isRegularFile();
 
+        // The last scrape after the end line says what summary.json says.
+        String last = scraper.afterEnd;
+        assertThat(last).as("a scrape between the drill's end line and the report").isNotNull();
+        JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
+        int transactions = 0;
+        for (JsonNode phase : summary.get("phases")) {
+            transactions += phase.get("transactions").asInt();
+        }
+        assertThat(sum(last, "sipdrill_sip_transactions_total")).as("transactions, live and in summary.json").isEqualTo(transactions);
+        assertThat(summary.at("/calls/attempted").asInt()).as("calls attempted: %s", summary).isPositive();
+        assertThat(sum(last, "sipdrill_calls_total")).as("calls, live and in summary.json").isEqualTo(summary.at("/calls/attempted").asInt());
+        assertThat(sum(last, "sipdrill_fault_steps_total")).as("the freeze's start and end").isEqualTo(2);
+
         // Stopped after the report: nothing listens there any more.
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(METRICS).timeout(Duration.ofSeconds(2)).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
@@ -86,6 +100,18 @@ class MetricsEndpointDuringRunTest {
         assertThat(noPort.err()).contains("--metrics 127.0.210.1: expected HOST:PORT");
     }
 
+    /** The sum of a sample name's series in a scrape (counters here: whole numbers). */
+    private static long sum(String body, String name) {
+        double total = 0;
+        Matcher m = SAMPLE.matcher(body);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                total += Double.parseDouble(m.group(3));
+            }
+        }
+        return Math.round(total);
+    }
+
     private static Path grafanaDir() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("dashboards/grafana"))) {
@@ -95,12 +121,14 @@ class MetricsEndpointDuringRunTest {
         throw new IllegalStateException("no dashboards/grafana above " + Path.of("").toAbsolutePath());
     }
 
-    /** Scrapes every 250 ms, as a Prometheus with a short interval would, and keeps what it saw. */
+    /** Scrapes every 100 ms (a scrape also between the end line and the report), and keeps what it saw. */
     private final class Scraper implements Runnable {
         volatile boolean stop;
         final Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final AtomicInteger whileRunning = new AtomicInteger();
         volatile double maxRegistered;
+        /** The last scrape after the drill's end line (running 0, the drill known). */
+        volatile String afterEnd;
 
         @Override
         public void run() {
@@ -117,7 +145,7 @@ class MetricsEndpointDuringRunTest {
                     return;
                 }
                 try {
-                    Thread.sleep(250);
+                    Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -131,6 +159,8 @@ class MetricsEndpointDuringRunTest {
             }
             if (body.contains("\nsipdrill_drill_running 1")) {
                 whileRunning.incrementAndGet();
+            } else if (body.contains("\nsipdrill_drill_info{")) {
+                afterEnd = body;
             }
             double registered = 0;
             Matcher h = HANDSETS.matcher(body);

@@ -83,6 +83,9 @@ public final class LiveMetrics {
     private final LabelCache<GaugeDataPoint> probeOk;
     private final LabelCache<GaugeDataPoint> steadyStateMet;
 
+    /** After the drill's end line: a plain volatile read per event, no lock. */
+    private volatile boolean ended;
+
     /** Metrics in a registry of their own (one drill per registry: a test may run several). */
     public LiveMetrics() {
         this(new PrometheusRegistry());
@@ -178,8 +181,16 @@ public final class LiveMetrics {
         return new MeteredJournal(journal, this);
     }
 
-    /** Updates the metrics from one event; never throws for an odd event (a metric must not fail a drill). */
+    /**
+     * Updates the metrics from one event; never throws for an odd event (a metric must not fail a
+     * drill). Between a drill's end line and the next start line events are ignored, as
+     * {@code JsonLinesJournal} drops them (a call that ends while the drill shuts down): the final
+     * numbers stay the report's.
+     */
     public void record(JournalEvent event) {
+        if (ended && !(event instanceof JournalEvent.DrillStarted)) {
+            return;
+        }
         if (event instanceof JournalEvent.Transaction tx) {
             transaction(tx);
         } else if (event instanceof JournalEvent.Retransmission r) {
@@ -198,9 +209,11 @@ public final class LiveMetrics {
             population.set(d.handsets());
             running.set(1);
             elapsed.set(0);
+            ended = false;
         } else if (event instanceof JournalEvent.DrillEnded end) {
             elapsed.set(end.t() / 1000.0);
             running.set(0);
+            ended = true;
         } else if (event instanceof JournalEvent.DdiRoute r && r.to() != null) {
             ddiRoute.get("primary").set(r.to() == JournalEvent.Pop.PRIMARY ? 1 : 0);
             ddiRoute.get("backup").set(r.to() == JournalEvent.Pop.BACKUP ? 1 : 0);

@@ -186,6 +186,23 @@ class LiveMetricsTest {
     }
 
     @Test
+    void afterTheEndLineNothingCountsAsTheJournalKeepsNothingEither() throws Exception {
+        journal.write(started());
+        journal.write(call("in", "answered", 100.0, 50.0, null, 0));
+        journal.write(new JournalEvent.DrillEnded(9000, "completed"));
+        journal.write(call("in", "answered", 100.0, 50.0, null, 0)); // ended while the drill shut down
+        journal.write(new JournalEvent.TimelineSample(9100, 0, 0, 10));
+        Scrape s = Scrape.of(metrics.registry());
+        assertThat(s.value("sipdrill_calls_total", "dir", "in", "outcome", "answered")).isEqualTo(1.0);
+        assertThat(s.value("sipdrill_handsets", "pop", "nowhere")).isEqualTo(0.0);
+        assertThat(s.value("sipdrill_drill_elapsed_seconds")).isEqualTo(9.0);
+
+        journal.write(started()); // a next drill counts again
+        journal.write(call("in", "answered", 100.0, 50.0, null, 0));
+        assertThat(Scrape.of(metrics.registry()).value("sipdrill_calls_total", "dir", "in", "outcome", "answered")).isEqualTo(2.0);
+    }
+
+    @Test
     void theTimeScaleLabelReadsAsTheDrillFileWroteIt() {
         assertThat(LiveMetrics.scale(60.0)).isEqualTo("60");
         assertThat(LiveMetrics.scale(2.5)).isEqualTo("2.5");
