@@ -100,6 +100,17 @@ class MetricsEndpointDuringRunTest {
         assertThat(noPort.err()).contains("--metrics 127.0.210.1: expected HOST:PORT");
     }
 
+    @Test
+    void aMetricsAddressInUseIsBadInputBeforeAnythingStarts() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.210.4"))) {
+            String address = "127.0.210.4:" + taken.getLocalPort();
+            CliCapture.Result r = CliCapture.execute("run", "--metrics", address);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("--metrics " + address + ": Address already in use");
+            assertThat(r.out()).doesNotContain("starting");
+        }
+    }
+
     /** The sum of a sample name's series in a scrape (counters here: whole numbers). */
     private static long sum(String body, String name) {
         double total = 0;
