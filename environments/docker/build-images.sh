@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds the docker topology's images, reusing each one whose inputs have not changed:
 #
-#   environments/docker/build-images.sh [all|kamailio|java]      (default: all)
+#   environments/docker/build-images.sh [all|kamailio|java|prometheus]      (default: all)
 #
-#   kamailio  sipdrill/kamailio, sipdrill/pbx        (never needs Maven; about a second when nothing changed)
-#   java      sipdrill/jre, sipdrill/proxy, sipdrill/injector  (the jars from app/target; builds them
-#             first, as ./sipdrill does, when they are missing or older than a main source)
+#   kamailio    sipdrill/kamailio, sipdrill/pbx        (never needs Maven; about a second when nothing changed)
+#   java        sipdrill/jre, sipdrill/proxy, sipdrill/injector  (the jars from app/target; builds them
+#               first, as ./sipdrill does, when they are missing or older than a main source)
+#   prometheus  sipdrill/prometheus, compose.yaml's monitoring profile (Debian's prometheus; not in all:
+#               the drills never need it)
 #
 # The base is debian:bookworm-slim when Docker has it (a registry was reachable once), else
 # sipdrill/base:bookworm, made by build-base.sh with debootstrap when missing. Each image is labelled
@@ -25,9 +27,9 @@ what="${1:-all}"
 
 die() { echo "build-images: $*" >&2; exit 1; }
 case "$what" in
-  all|kamailio|java) ;;
+  all|kamailio|java|prometheus) ;;
   -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
-  *) echo "usage: $0 [all|kamailio|java]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|kamailio|java|prometheus]" >&2; exit 2 ;;
 esac
 command -v docker >/dev/null || die "docker is not installed"
 docker info >/dev/null 2>&1 || die "no Docker daemon answers (docker info failed)"
@@ -170,9 +172,16 @@ java_images() {
   build injector "$here/injector.Dockerfile" "$work/injector" JRE_IMAGE "sipdrill/jre:$tag"
 }
 
+prometheus_image() {
+  mkdir -p "$work/prometheus"
+  cp -a "$here/prometheus.yml" "$here/sipdrill-prometheus" "$work/prometheus/"
+  build prometheus "$here/prometheus.Dockerfile" "$work/prometheus" BASE "$base"
+}
+
 base_image
 case "$what" in
   all) kamailio_images; java_images ;;
   kamailio) kamailio_images ;;
   java) java_images ;;
+  prometheus) prometheus_image ;;
 esac

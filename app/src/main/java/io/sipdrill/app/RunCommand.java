@@ -26,6 +26,7 @@ import io.sipdrill.environments.embedded.EmbeddedTopology;
 import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
 import io.sipdrill.environments.local.LocalTopology;
 import io.sipdrill.environments.local.LocalTopologyConfig;
+import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JsonLinesJournal;
 import io.sipdrill.load.sip.call.Media;
 import picocli.CommandLine.Command;
@@ -96,8 +97,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-target", paramLabel = "CIDR", description = "allow targets in this block outside 127.0.0.0/8 (repeatable)")
     List<String> allowTargets = new ArrayList<>();
 
+    @Option(names = "--metrics", paramLabel = "HOST:PORT",
+            description = "serve live Prometheus metrics at http://HOST:PORT/metrics during the run (off by default;"
+                    + " environments/docker/compose.yaml's Prometheus scrapes 127.0.5.99:9464)")
+    String metricsAddress;
+
+    private MetricsOption metrics;
+
     @Override
     public Integer call() throws Exception {
+        // Before anything else: a bad --metrics address is bad input, and the endpoint is up when the drill starts.
+        try (MetricsOption m = MetricsOption.start(metricsAddress, allowTargets)) {
+            metrics = m;
+            return runAndReport();
+        }
+    }
+
+    private Integer runAndReport() throws Exception {
         if (registrar != null || backup != null) {
             if (!env.equals("embedded") && !env.equals("external")) {
                 throw new BadInputException("--registrar/--backup go with --env external, not --env " + env);
@@ -204,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
                     plan.name(), plan.handsets(), plan.timeScale(), plan.duration().toSeconds() / 60.0,
                     plan.scaled(plan.duration()).toMillis() / 1000.0, dir);
             ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
-            try (JsonLinesJournal journal = new JsonLinesJournal(dir.resolve("journal.jsonl"))) {
+            try (Journal journal = metrics.tee(new JsonLinesJournal(dir.resolve("journal.jsonl")))) {
                 DrillRunner runner = new DrillRunner(plan, target, journal, progress, new GatlingDrillLoad(dir.resolve("gatling")));
                 try {
                     runner.check();

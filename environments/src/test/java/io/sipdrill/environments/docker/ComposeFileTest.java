@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * compose.yaml's shape, without Docker: host networking and no published ports everywhere, the
  * labels the docker topology finds containers by, and every address a variable whose default is
- * the --env local address (all on 127.0.0.0/8).
+ * the --env local address (all on 127.0.0.0/8). Prometheus and Grafana are in the profile
+ * {@code monitoring}, so a plain {@code up} (the topology's) leaves them out.
  */
 class ComposeFileTest {
 
@@ -38,7 +39,11 @@ class ComposeFileTest {
             Map.entry("SIPDRILL_PROXY_API", "127.0.5.100:8474"),
             Map.entry("SIPDRILL_LINK_PRIMARY", "127.0.5.1:5060"),
             Map.entry("SIPDRILL_LINK_BACKUP", "127.0.5.2:5060"),
+            Map.entry("SIPDRILL_PROMETHEUS", "127.0.5.90:9090"),
             Map.entry("SIPDRILL_TAG", "local"));
+
+    /** The monitoring profile's services: not the topology's, no fault targets. */
+    static final List<String> MONITORING = List.of("prometheus", "grafana");
 
     /** Service, its io.sipdrill.target label, and the SIPDRILL_NAME --env local gives that instance. */
     static final Map<String, String> INSTANCE_NAMES = Map.of(
@@ -47,19 +52,24 @@ class ComposeFileTest {
 
     private static Map<String, Object> compose;
     private static Map<String, Map<String, Object>> services;
+    /** The topology's services (no profile): what the docker topology attaches to. */
+    private static Map<String, Map<String, Object>> topology;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void parse() throws IOException {
         compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(ComposeFile.composeYaml()));
         services = (Map<String, Map<String, Object>>) compose.get("services");
+        topology = new LinkedHashMap<>(services);
+        topology.keySet().removeAll(MONITORING);
     }
 
     @Test
     void onlyServicesAtTheTopSoDockerCompose129AndV2BothReadIt() {
         // No top-level name: (1.29 refuses it), no networks: (host networking needs none).
         assertThat(compose).containsOnlyKeys("services");
-        assertThat(services).containsOnlyKeys(INSTANCE_NAMES.keySet());
+        assertThat(topology).containsOnlyKeys(INSTANCE_NAMES.keySet());
+        assertThat(services.keySet()).containsAll(MONITORING);
     }
 
     @Test
@@ -72,13 +82,13 @@ class ComposeFileTest {
 
     @Test
     void everyServiceCarriesTheLabelsTheDockerTopologyFindsItBy() {
-        services.forEach((name, service) -> assertThat(service.get("labels")).as(name + " labels")
+        topology.forEach((name, service) -> assertThat(service.get("labels")).as(name + " labels")
                 .isEqualTo(Map.of("io.sipdrill.topology", "docker", "io.sipdrill.target", name)));
     }
 
     @Test
     void instancesAreNamedAsEnvLocalNamesThemAndRunSipdrillsImagesOfTheChosenTag() {
-        services.forEach((name, service) -> {
+        topology.forEach((name, service) -> {
             assertThat(environment(name)).as(name).containsEntry("SIPDRILL_NAME", INSTANCE_NAMES.get(name));
             assertThat((String) service.get("image")).as(name + " image").matches("sipdrill/[a-z]+:\\$\\{SIPDRILL_TAG:-local}");
         });
@@ -165,6 +175,40 @@ class ComposeFileTest {
         });
         assertThat(String.join(" ", listening.keySet())).doesNotContain("SIPDRILL_VOICEMAIL", "SIPDRILL_BACKUP_VOICEMAIL",
                 "SIPDRILL_CARRIER");
+    }
+
+    @Test
+    void prometheusAndGrafanaAreOnlyInTheMonitoringProfileAndNotTheTopologysContainers() {
+        topology.forEach((name, service) -> assertThat(service).as(name).doesNotContainKey("profiles"));
+        for (String name : MONITORING) {
+            Map<String, Object> service = services.get(name);
+            assertThat(service.get("profiles")).as(name + " profiles").isEqualTo(List.of("monitoring"));
+            // Not io.sipdrill.topology: the docker topology attaches to what carries that label.
+            assertThat(service.get("labels")).as(name + " labels").isEqualTo(Map.of("io.sipdrill.monitoring", name));
+        }
+        assertThat(services.get("prometheus").get("image")).isEqualTo("sipdrill/prometheus:${SIPDRILL_TAG:-local}");
+        // Not in Debian, no registry here: the upstream image, a pinned 11.x tag (never "latest").
+        assertThat((String) services.get("grafana").get("image")).matches("grafana/grafana-oss:11\\.\\d+\\.\\d+");
+        assertThat(dependsOn("grafana")).containsOnlyKeys("prometheus");
+    }
+
+    @Test
+    void prometheusListensWhereGrafanasDatasourceLooksAndScrapesSipdrillsMetricsAddress() throws IOException {
+        String prometheus = "${SIPDRILL_PROMETHEUS:-127.0.5.90:9090}";
+        assertThat(environment("prometheus")).containsEntry("SIPDRILL_PROMETHEUS", prometheus);
+        assertThat(environment("grafana")).containsEntry("SIPDRILL_PROMETHEUS", prometheus)
+                .containsEntry("GF_SERVER_HTTP_ADDR", "127.0.5.91").containsEntry("GF_SERVER_HTTP_PORT", "3000");
+        java.nio.file.Path root = ComposeFile.repoRoot();
+        assertThat(Files.readString(root.resolve("dashboards/grafana/provisioning/datasources/prometheus.yaml")))
+                .contains("uid: sipdrill-prometheus").contains("url: http://${SIPDRILL_PROMETHEUS}");
+        assertThat(Files.readString(ComposeFile.dockerDir().resolve("prometheus.yml"))).contains("targets: ['127.0.5.99:9464']");
+        // Every mounted file or folder exists (paths relative to compose.yaml's folder).
+        for (String name : MONITORING) {
+            for (Object volume : (List<?>) services.get(name).get("volumes")) {
+                java.nio.file.Path source = ComposeFile.dockerDir().resolve(((String) volume).split(":")[0]).normalize();
+                assertThat(source).as("%s volume %s", name, volume).exists();
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
