@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The comparison as the terminal shows it: who A and B are, one line per metric (metric, A, B, change,
- * verdict), and a last line naming what regressed.
+ * The comparison as the terminal shows it: who A and B are and one line per metric (metric, A, B,
+ * change, verdict); {@link #verdictLine} names what regressed, for the caller to print where it fits.
  */
 public final class CompareTable {
 
@@ -27,7 +27,6 @@ public final class CompareTable {
             out.append(String.format(line, r.metric().labelWithUnit(), CompareFormat.value(r, true),
                     CompareFormat.value(r, false), CompareFormat.change(r), r.verdict().label()));
         }
-        out.append(verdictLine(c)).append('\n');
         return out.toString();
     }
 

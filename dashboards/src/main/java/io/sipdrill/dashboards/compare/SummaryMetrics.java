@@ -59,25 +59,25 @@ final class SummaryMetrics {
         for (String phase : phases) {
             for (String p : new String[] {"p50", "p95", "p99"}) {
                 String path = "phases." + phase + ".register_latency_ms." + p;
-                put(Metric.lowerIsBetter(path, "REGISTER latency " + p + " (" + phase + ")", "ms"), path);
+                put(Metric.lowerIsBetter(path, "REGISTER latency " + p + ", " + phase, "ms"), path);
             }
         }
         put(Metric.lowerIsBetter("retransmission_amplification", "retransmission amplification", ""),
                 "retransmission_amplification");
         for (String phase : phases) {
             String path = "phases." + phase + ".retransmission_amplification";
-            put(Metric.lowerIsBetter(path, "retransmission amplification (" + phase + ")", ""), path);
+            put(Metric.lowerIsBetter(path, "retransmission amplification, " + phase, ""), path);
         }
         perHandset(Metric.lowerIsBetter("transactions_per_handset", "transactions per handset", ""),
                 phasePaths("transactions"));
         for (String phase : phases) {
             perHandset(Metric.lowerIsBetter("phases." + phase + ".transactions_per_handset",
-                    "transactions per handset (" + phase + ")", ""), "phases." + phase + ".transactions");
+                    "transactions per handset, " + phase, ""), "phases." + phase + ".transactions");
         }
         perHandset(Metric.lowerIsBetter("timeouts_per_handset", "timeouts per handset", ""), "timeouts");
         for (String phase : phases) {
             perHandset(Metric.lowerIsBetter("phases." + phase + ".timeouts_per_handset",
-                    "timeouts per handset (" + phase + ")", ""), "phases." + phase + ".timeouts");
+                    "timeouts per handset, " + phase, ""), "phases." + phase + ".timeouts");
         }
         for (String phase : phases) {
             requestRate(phase);
@@ -91,7 +91,7 @@ final class SummaryMetrics {
         put(Metric.higherIsBetter("calls.answered_pct", "calls answered", "%"), "calls.answered_pct");
         for (String phase : phases) {
             String path = "calls.by_phase." + phase + ".answered_pct";
-            put(Metric.higherIsBetter(path, "calls answered (" + phase + ")", "%"), path);
+            put(Metric.higherIsBetter(path, "calls answered, " + phase, "%"), path);
         }
         for (String p : new String[] {"p50", "p95", "p99"}) {
             put(Metric.lowerIsBetter("calls.setup_ms." + p, "call setup " + p, "ms"), "calls.setup_ms." + p);
@@ -101,9 +101,9 @@ final class SummaryMetrics {
         }
         for (String phase : phases) {
             String setup = "calls.by_phase." + phase + ".setup_ms.p95";
-            put(Metric.lowerIsBetter(setup, "call setup p95 (" + phase + ")", "ms"), setup);
+            put(Metric.lowerIsBetter(setup, "call setup p95, " + phase, "ms"), setup);
             String pdd = "calls.by_phase." + phase + ".pdd_ms.p95";
-            put(Metric.lowerIsBetter(pdd, "post-dial delay p95 (" + phase + ")", "ms"), pdd);
+            put(Metric.lowerIsBetter(pdd, "post-dial delay p95, " + phase, "ms"), pdd);
         }
         put(Metric.lowerIsBetter("calls.retransmits_per_call", "retransmissions per call", ""), "calls.retransmits_per_call");
         if (root.has("rtp")) {
@@ -125,7 +125,7 @@ final class SummaryMetrics {
             return;
         }
         Metric metric = Metric.lowerIsBetter("phases." + phase + ".requests_per_handset_minute",
-                "registrar requests per handset-minute (" + phase + ")", "");
+                "registrar requests per handset-minute, " + phase, "");
         boolean measurable = !sent.isNull() && handsets > 0 && seconds != null && seconds > 0;
         out.add(new MetricValue(metric, measurable ? round(sent.asDouble() / handsets / (seconds / 60)) : null));
     }
