@@ -15,6 +15,8 @@ import java.util.Locale;
 final class ChangeChart {
 
     private static final int LABEL_WIDTH = 300;
+    /** Room beside each half for the change's label ("+66.7% ≫", "from 0") of a bar that reaches the edge. */
+    private static final int GUTTER = 70;
     private static final int HALF = 230;
     private static final int ROW = 20;
     private static final int TOP = 24;
@@ -39,8 +41,8 @@ final class ChangeChart {
         double scale = Math.max(3 * Math.max(c.thresholdPct(), 1), rows.stream()
                 .filter(r -> r.changePct() != null).mapToDouble(r -> Math.abs(r.changePct())).max().orElse(0));
         scale = Math.min(scale, 200);
-        int centre = LABEL_WIDTH + HALF;
-        int width = LABEL_WIDTH + 2 * HALF + 90;
+        int centre = LABEL_WIDTH + GUTTER + HALF;
+        int width = centre + HALF + GUTTER;
         int height = TOP + rows.size() * ROW + 10;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""

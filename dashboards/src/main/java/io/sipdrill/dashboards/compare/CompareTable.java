@@ -45,7 +45,8 @@ public final class CompareTable {
                 + threshold + ": " + which;
     }
 
+    /** A percentage in brackets; "never", "reached" and the like already show in the values. */
     private static String bracketed(String change) {
-        return change.isEmpty() ? "" : " (" + change + ")";
+        return change.endsWith("%") ? " (" + change + ")" : "";
     }
 }

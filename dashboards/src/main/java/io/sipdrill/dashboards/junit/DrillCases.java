@@ -25,13 +25,16 @@ final class DrillCases {
     }
 
     static List<JunitCase> of(DrillAnalysis analysis) {
-        String prefix = "sipdrill." + analysis.info().drill();
+        String prefix = JunitXml.suiteName(analysis.info());
         List<JunitCase> cases = new ArrayList<>();
         for (SloVerdict v : analysis.slo()) {
             cases.add(new JunitCase(prefix + ".slo", v.name(), v.passed() ? null : sloFailure(v)));
         }
         for (SteadyStateProbe p : analysis.steadyState()) {
-            cases.add(new JunitCase(prefix + ".steady_state." + p.when(), p.probe(), p.ok() ? null : probeFailure(p)));
+            // A hand-written journal may leave when/probe out; the case must still have a name to be listed under.
+            String when = p.when() == null ? "check" : p.when();
+            String probe = p.probe() == null ? "probe" : p.probe();
+            cases.add(new JunitCase(prefix + ".steady_state." + when, probe, p.ok() ? null : probeFailure(p)));
         }
         return cases;
     }

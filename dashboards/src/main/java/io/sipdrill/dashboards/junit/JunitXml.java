@@ -65,7 +65,7 @@ public final class JunitXml {
             xml.writeStartDocument("UTF-8", "1.0");
             newline(xml, 0);
             xml.writeStartElement("testsuite");
-            attribute(xml, "name", "sipdrill." + info.drill());
+            attribute(xml, "name", suiteName(info));
             attribute(xml, "tests", Integer.toString(cases.size()));
             attribute(xml, "failures", Long.toString(cases.stream().filter(JunitCase::failed).count()));
             attribute(xml, "errors", "0");
@@ -97,6 +97,11 @@ public final class JunitXml {
             throw new IllegalStateException("cannot render junit.xml", e);
         }
         return bytes.toString(StandardCharsets.UTF_8) + "\n";
+    }
+
+    /** {@code sipdrill.<drill>}, also the prefix of every case's classname. */
+    static String suiteName(DrillInfo info) {
+        return "sipdrill." + (info.drill() == null || info.drill().isBlank() ? "drill" : info.drill());
     }
 
     private static void writeCase(XMLStreamWriter xml, JunitCase c) throws XMLStreamException {
