@@ -13,15 +13,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code sipdrill compare RUN_A RUN_B}: a candidate run against a baseline, with a regression verdict for CI. */
+// picocli formats the description: a literal percent sign is written %%.
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {
             "Compare run B (the candidate) against run A (the baseline), metric by metric.",
             "",
             "Each run is a report folder of `sipdrill run` or `sipdrill report` (holding summary.json), or a summary.json.",
             "Compared: handsets and time scale (context, never judged); detection, failover T50/T90/T100 and failback"
-                + " T50/T90/T100 times, reached backup %, returned %, stuck on backup %, dark seconds per handset;"
+                + " T50/T90/T100 times, reached backup %%, returned %%, stuck on backup %%, dark seconds per handset;"
                 + " REGISTER latency p50/p95/p99 overall and per phase; retransmission amplification; transactions,"
-                + " timeouts and registrar requests per handset (per phase, requests per handset-minute); calls answered %,"
+                + " timeouts and registrar requests per handset (per phase, requests per handset-minute); calls answered %%,"
                 + " setup and post-dial delay percentiles, retransmissions per call; MOS, RTP loss and jitter.",
             "Each metric has a direction (lower or higher is better); the change is (B - A) / A. Counts that grow with"
                 + " the population (transactions, timeouts, messages, dark handset-seconds) are compared per handset and"

@@ -150,6 +150,7 @@ class CompareCommandTest {
         CliCapture.Result r = CliCapture.execute("compare", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("RUN_A").contains("RUN_B").contains("--threshold").contains("--out")
-                .contains("per handset").contains("only in A/B");
+                .contains("per handset").contains("only in A/B").contains("reached backup %,");
+        assertThat(r.err()).as("picocli formats every description line").isEmpty();
     }
 }
