@@ -14,7 +14,8 @@ final class Quantity {
 
     /** The unit of a summary.json metric, from its name's suffix; empty for plain numbers (amplification, MOS). */
     static String unitOf(String metric) {
-        if (metric.endsWith("_pct")) {
+        // A suffix names the unit of the value itself or of the object holding percentiles (rtp.loss_pct.p95).
+        if (metric.endsWith("_pct") || metric.contains("_pct.")) {
             return "%";
         }
         if (metric.endsWith("_ms") || metric.contains("_ms.")) {
