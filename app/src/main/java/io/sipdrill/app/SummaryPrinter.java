@@ -35,6 +35,7 @@ final class SummaryPrinter {
         }
         out.println("sipdrill: report " + result.reportHtml().toAbsolutePath());
         out.println("sipdrill: summary " + result.summaryJson().toAbsolutePath());
+        out.println("sipdrill: junit " + result.junitXml().toAbsolutePath());
         out.println(result.sloPassed() ? "sipdrill: SLOs held" : "sipdrill: SLO FAILED (see the report's verdict table)");
     }
 

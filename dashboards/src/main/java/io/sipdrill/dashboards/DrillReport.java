@@ -3,6 +3,8 @@ package io.sipdrill.dashboards;
 import io.sipdrill.dashboards.analysis.DrillAnalysis;
 import io.sipdrill.dashboards.analysis.DrillAnalyzer;
 import io.sipdrill.dashboards.html.HtmlReport;
+import io.sipdrill.dashboards.junit.JunitXml;
+import io.sipdrill.dashboards.junit.RunStamp;
 import io.sipdrill.dashboards.summary.SummaryJson;
 import io.sipdrill.load.journal.JournalMapper;
 
@@ -23,7 +25,7 @@ public final class DrillReport {
 
     /**
      * Reads the journal (a torn last line from a killed run is skipped) and writes
-     * {@code summary.json} and {@code report.html} into {@code outDir}, creating it if needed.
+     * {@code summary.json}, {@code report.html} and {@code junit.xml} into {@code outDir}, creating it if needed.
      *
      * @throws IllegalArgumentException when the journal is unreadable beyond its last line or has no drill line
      * @throws java.io.UncheckedIOException when the journal cannot be read or the report cannot be written
@@ -32,7 +34,9 @@ public final class DrillReport {
         DrillAnalysis analysis = DrillAnalyzer.analyze(JournalMapper.readAll(journal));
         Path summary = SummaryJson.write(analysis, outDir);
         Path html = HtmlReport.write(analysis, outDir, gatlingReport(outDir));
-        return new ReportResult(analysis, summary, html);
+        double wallSeconds = analysis.info().durationS() / analysis.info().timeScale();
+        Path junit = JunitXml.write(analysis, outDir, RunStamp.ofJournal(journal, wallSeconds));
+        return new ReportResult(analysis, summary, html, junit);
     }
 
     /** The Gatling report of the run, if {@code sipdrill run} put one under {@code outDir/gatling/}. */

@@ -16,11 +16,12 @@ class DrillReportTest {
     Path dir;
 
     @Test
-    void writesBothFilesAndReturnsTheAnalysis() {
+    void writesItsFilesAndReturnsTheAnalysis() {
         Path journal = OutageJournal.write(dir.resolve("journal.jsonl"), OutageJournal.events(true));
         ReportResult result = DrillReport.write(journal, dir.resolve("report"));
         assertThat(result.summaryJson()).isEqualTo(dir.resolve("report/summary.json")).isRegularFile();
         assertThat(result.reportHtml()).isEqualTo(dir.resolve("report/report.html")).isRegularFile();
+        assertThat(result.junitXml()).isEqualTo(dir.resolve("report/junit.xml")).isRegularFile();
         assertThat(result.sloPassed()).isTrue();
         assertThat(result.analysis().metrics().failback().t90S()).isEqualTo(420.0);
     }

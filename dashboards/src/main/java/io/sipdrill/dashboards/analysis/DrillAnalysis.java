@@ -5,16 +5,18 @@ import io.sipdrill.dashboards.slo.SloVerdict;
 import java.util.List;
 
 /**
- * Everything the report says about one drill, all times in real-equivalent seconds ({@code series}:
- * the same drill bucketed over time, for the charts). Built by
- * {@link DrillAnalyzer}; rendered by the summary and HTML writers, which add no arithmetic of
- * their own.
+ * Everything the report says about one drill, all times in real-equivalent seconds. Built by
+ * {@link DrillAnalyzer}; rendered by the summary, HTML and JUnit writers, which add no arithmetic of
+ * their own. {@code steadyState} holds the hypothesis' probes in the order they were checked (empty
+ * for a drill without one); {@code sloPassed} judges the SLOs alone, as it always has;
+ * {@code series} is the same drill bucketed over time, for the charts.
  */
 public record DrillAnalysis(DrillInfo info, FaultSchedule faults, DrillMetrics metrics,
                             Timeline timeline, List<SloVerdict> slo, boolean sloPassed,
-                            DrillSeries series) {
+                            List<SteadyStateProbe> steadyState, DrillSeries series) {
 
     public DrillAnalysis {
         slo = List.copyOf(slo);
+        steadyState = List.copyOf(steadyState);
     }
 }

@@ -8,6 +8,7 @@ import io.sipdrill.load.journal.JournalEvent.DdiRoute;
 import io.sipdrill.load.journal.JournalEvent.DrillEnded;
 import io.sipdrill.load.journal.JournalEvent.DrillStarted;
 import io.sipdrill.load.journal.JournalEvent.HandsetState;
+import io.sipdrill.load.journal.JournalEvent.ProbeResult;
 import io.sipdrill.load.journal.JournalEvent.TimelineSample;
 import io.sipdrill.load.journal.JournalEvent.Transaction;
 
@@ -68,9 +69,11 @@ public final class DrillAnalyzer {
                 start.primary(), start.backup(), end == null ? null : end.reason(),
                 Rounding.round(scale.realSeconds(endMs), Rounding.SECONDS));
         Timeline timeline = TimelineBuilder.of(only(sorted, TimelineSample.class), states, handsets, endMs, scale);
+        List<SteadyStateProbe> probes = only(sorted, ProbeResult.class).stream()
+                .map(p -> SteadyStateProbe.of(p, scale)).toList();
         DrillSeries series = DrillSeriesBuilder.of(sorted, scale, info.durationS());
         return new DrillAnalysis(info, faults.toSchedule(scale), metrics, timeline, verdicts,
-                SloJudge.allPassed(verdicts), series);
+                SloJudge.allPassed(verdicts), probes, series);
     }
 
     /**

@@ -35,6 +35,7 @@ public record DrillMetrics(int population, Double detectionS, Failover failover,
         m.put("detection_s", detectionS);
         m.put("failover.t50_s", failover.t50S());
         m.put("failover.t90_s", failover.t90S());
+        m.put("failover.t100_s", failover.t100S());
         m.put("reached_backup_pct", failover.reachedBackupPct());
         m.put("failback.t50_s", failback.t50S());
         m.put("failback.t90_s", failback.t90S());
@@ -56,5 +57,6 @@ public record DrillMetrics(int population, Double detectionS, Failover failover,
         m.put(prefix + "register_latency_ms.p95", stats.registerLatencyMs().p95());
         m.put(prefix + "register_latency_ms.p99", stats.registerLatencyMs().p99());
         m.put(prefix + "retransmission_amplification", stats.retransmissionAmplification());
+        m.put(prefix + "timeouts", (double) stats.timeouts());
     }
 }

@@ -23,7 +23,7 @@ final class RegistrationAnalysis {
     static Result of(List<HandsetState> sortedStates, FaultTimes faults, long endMs, TimeScale scale) {
         double dark = darkHandsetSeconds(sortedStates, endMs, scale);
         if (faults.t0() == null) {
-            return new Result(0, new Failover(null, null, 0, null),
+            return new Result(0, new Failover(null, null, null, 0, null),
                     new Failback(null, null, null, 0, null, 0, null), dark);
         }
         long t0 = faults.t0();
@@ -42,8 +42,8 @@ final class RegistrationAnalysis {
             }
         });
 
-        Long[] over = ShareMilestones.firstMoments(sortedStates, t0, population, Pop.BACKUP, 0.5, 0.9);
-        Failover failover = new Failover(since(t0, over[0], scale), since(t0, over[1], scale),
+        Long[] over = ShareMilestones.firstMoments(sortedStates, t0, population, Pop.BACKUP, 0.5, 0.9, 1.0);
+        Failover failover = new Failover(since(t0, over[0], scale), since(t0, over[1], scale), since(t0, over[2], scale),
                 reached.size(), Rounding.percent(reached.size(), population.size()));
         return new Result(population.size(), failover,
                 failback(sortedStates, faults.tR(), reached, replay.now().all(), scale), dark);

@@ -2,14 +2,15 @@ package io.sipdrill.dashboards.html;
 
 /**
  * Escaping for text and attribute values. Everything that came from a journal (drill names, fault
- * names, SLO names) goes through here: a journal is input, and input must not become markup.
+ * names, SLO names) goes through here: a journal is input, and input must not become markup. Public
+ * for the other pages the dashboards write (compare.html).
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -11,6 +11,7 @@ import io.sipdrill.dashboards.analysis.FaultWindow;
 import io.sipdrill.dashboards.analysis.LatencySummary;
 import io.sipdrill.dashboards.analysis.Phase;
 import io.sipdrill.dashboards.analysis.PhaseStats;
+import io.sipdrill.dashboards.analysis.SteadyStateProbe;
 import io.sipdrill.dashboards.slo.SloVerdict;
 
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.nio.file.Path;
  * shape is a contract that a rename in the analysis cannot break. Values never reached are
  * written as {@code null}, never left out, so readers can rely on every key being present. The
  * {@code calls} and {@code rtp} objects are the one exception: a drill without calls has neither,
- * so a registration drill's summary reads exactly as it did before calls existed.
+ * so a registration drill's summary reads exactly as it did before calls existed. {@code steady_state}
+ * lists the hypothesis' probes as checked (empty when the drill has none).
  */
 public final class SummaryJson {
 
@@ -72,6 +74,7 @@ public final class SummaryJson {
         ObjectNode failover = root.putObject("failover");
         failover.put("t50_s", m.failover().t50S());
         failover.put("t90_s", m.failover().t90S());
+        failover.put("t100_s", m.failover().t100S());
         root.put("reached_backup_pct", m.failover().reachedBackupPct());
 
         ObjectNode failback = root.putObject("failback");
@@ -85,6 +88,7 @@ public final class SummaryJson {
 
         putLatency(root, m.overall().registerLatencyMs());
         root.put("retransmission_amplification", m.overall().retransmissionAmplification());
+        root.put("timeouts", m.overall().timeouts());
         ObjectNode phases = root.putObject("phases");
         for (Phase phase : Phase.values()) {
             PhaseStats stats = m.phase(phase);
@@ -94,6 +98,7 @@ public final class SummaryJson {
             node.put("register_samples", stats.registerLatencyMs().count());
             putLatency(node, stats.registerLatencyMs());
             node.put("retransmission_amplification", stats.retransmissionAmplification());
+            node.put("timeouts", stats.timeouts());
         }
 
         if (m.calls().reported()) {
@@ -119,6 +124,11 @@ public final class SummaryJson {
             }
         }
         root.put("slo_passed", analysis.sloPassed());
+        ArrayNode steadyState = root.putArray("steady_state");
+        for (SteadyStateProbe p : analysis.steadyState()) {
+            steadyState.addObject().put("when", p.when()).put("probe", p.probe()).put("value", p.value())
+                    .put("min", p.min()).put("max", p.max()).put("ok", p.ok()).put("t_s", p.atS());
+        }
         return root;
     }
 

@@ -70,6 +70,35 @@ class SummaryJsonTest {
     }
 
     @Test
+    void failoverT100AndTimeoutsPerPhase() throws IOException {
+        JsonNode json = written(false);
+        assertThat(json.get("failover").get("t100_s").isNull()).as("h9 never failed over").isTrue();
+        assertThat(json.get("timeouts").asInt()).isEqualTo(5);
+        assertThat(json.get("phases").get("fault").get("timeouts").asInt()).isEqualTo(5);
+        assertThat(json.get("phases").get("baseline").get("timeouts").asInt()).isZero();
+    }
+
+    @Test
+    void steadyStateListsTheProbesAsCheckedAndIsEmptyWithoutAHypothesis() throws IOException {
+        assertThat(written(false).get("steady_state")).isEmpty();
+        java.util.List<io.sipdrill.load.journal.JournalEvent> events = new java.util.ArrayList<>(OutageJournal.events(false));
+        events.add(new io.sipdrill.load.journal.JournalEvent.ProbeResult(9_000, "before", "registered-on primary",
+                100.0, 95.0, null, true));
+        events.add(new io.sipdrill.load.journal.JournalEvent.ProbeResult(29_000, "after", "inbound-call-success",
+                null, 99.0, null, false));
+        JsonNode probes = new ObjectMapper().readTree(SummaryJson.render(DrillAnalyzer.analyze(events))).get("steady_state");
+        assertThat(probes).hasSize(2);
+        assertThat(probes.get(0).get("when").asText()).isEqualTo("before");
+        assertThat(probes.get(0).get("probe").asText()).isEqualTo("registered-on primary");
+        assertThat(probes.get(0).get("value").asDouble()).isEqualTo(100.0);
+        assertThat(probes.get(0).get("min").asDouble()).isEqualTo(95.0);
+        assertThat(probes.get(0).get("ok").asBoolean()).isTrue();
+        assertThat(probes.get(0).get("t_s").asDouble()).as("9 s × 60").isEqualTo(540.0);
+        assertThat(probes.get(1).get("value").isNull()).as("not measured").isTrue();
+        assertThat(probes.get(1).get("ok").asBoolean()).isFalse();
+    }
+
+    @Test
     void sloVerdictsCarryNameValueBoundAndPassed() throws IOException {
         JsonNode slo = written(false).get("slo");
         assertThat(slo).hasSize(4);
