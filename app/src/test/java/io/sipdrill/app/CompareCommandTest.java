@@ -33,7 +33,7 @@ class CompareCommandTest {
 
     private Path report(String name, java.util.List<io.sipdrill.load.journal.JournalEvent> events) {
         Path run = dir.resolve(name);
-        Path journal = FailoverJournal.write(run.resolve("journal.jsonl"), events);
+        Path journal = io.sipdrill.dashboards.OutageJournal.write(run.resolve("journal.jsonl"), events);
         CliCapture.Result r = CliCapture.execute("report", journal.toString(), "--out", run.toString());
         assertThat(r.exitCode()).as("report of %s: %s", name, r.err()).isZero();
         assertThat(run.resolve("junit.xml")).as("report writes junit.xml too").isRegularFile();

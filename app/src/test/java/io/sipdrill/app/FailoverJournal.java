@@ -1,6 +1,5 @@
 package io.sipdrill.app;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sipdrill.load.journal.JournalEvent;
 import io.sipdrill.load.journal.JournalEvent.DrillEnded;
 import io.sipdrill.load.journal.JournalEvent.DrillStarted;
@@ -8,11 +7,7 @@ import io.sipdrill.load.journal.JournalEvent.FaultStep;
 import io.sipdrill.load.journal.JournalEvent.HandsetState;
 import io.sipdrill.load.journal.JournalEvent.Pop;
 import io.sipdrill.load.journal.JournalEvent.Transaction;
-import io.sipdrill.load.journal.JournalMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,20 +55,5 @@ final class FailoverJournal {
     private static Transaction tx(long t, int h, Pop pop, String purpose, Integer code, String outcome,
                                   Double latencyMs, int sent) {
         return new Transaction(t, h, pop, "REGISTER", purpose, code, outcome, latencyMs, sent);
-    }
-
-    static Path write(Path file, List<JournalEvent> events) {
-        ObjectWriter json = JournalMapper.shared().writerFor(JournalEvent.class);
-        StringBuilder lines = new StringBuilder();
-        try {
-            Files.createDirectories(file.getParent());
-            for (JournalEvent event : events) {
-                lines.append(json.writeValueAsString(event)).append('\n');
-            }
-            Files.writeString(file, lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
     }
 }

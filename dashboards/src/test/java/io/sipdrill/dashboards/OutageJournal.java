@@ -130,11 +130,16 @@ public final class OutageJournal {
         return new HandsetState(t, h, Pop.NONE, "lost", null, null);
     }
 
-    /** Writes the events as journal.jsonl lines, the way the run's journal writer does. */
+    /**
+     * Writes the events as journal.jsonl lines, the way the run's journal writer does, in the order
+     * given (lines after the end line too, which the real writer would drop). Also for the app
+     * module's tests, through this module's test-jar.
+     */
     public static Path write(Path file, List<JournalEvent> events) {
         ObjectWriter json = JournalMapper.shared().writerFor(JournalEvent.class);
         StringBuilder lines = new StringBuilder();
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             for (JournalEvent event : events) {
                 lines.append(json.writeValueAsString(event)).append('\n');
             }

@@ -94,6 +94,7 @@ public final class HtmlReport {
             CallsSection.render(html, analysis.metrics().calls());
         }
         sloTable(html, analysis);
+        steadyStateTable(html, analysis);
         html.append("<p class=\"note\">Built by sipdrill from the drill journal alone. Times are real-equivalent")
                 .append(" (drill time × time scale); latencies are wall-clock as measured.</p>\n")
                 .append(scripts(charts))
@@ -242,6 +243,33 @@ public final class HtmlReport {
                     .append("</td></tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** The drill file's hypothesis as checked before the method (the gate) and after it; nothing without one. */
+    private static void steadyStateTable(StringBuilder html, DrillAnalysis analysis) {
+        if (analysis.steadyState().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Steady state</h2>\n<table>\n<tr><th>When</th><th class=\"num\">At</th><th>Probe</th>")
+                .append("<th class=\"num\">Value</th><th>Tolerance</th><th>Verdict</th></tr>\n");
+        for (io.sipdrill.dashboards.analysis.SteadyStateProbe p : analysis.steadyState()) {
+            String cls = p.ok() ? "pass" : "fail";
+            html.append("<tr class=\"").append(cls).append("\"><td>").append(Html.escape(p.when())).append("</td>")
+                    .append(num(Formats.seconds(p.atS())))
+                    .append("<td>").append(Html.escape(p.probe())).append("</td>")
+                    .append(num(p.value() == null ? Formats.NOT_MEASURED : Formats.percent(p.value())))
+                    .append("<td>").append(Html.escape(tolerance(p.min(), p.max()))).append("</td>")
+                    .append("<td class=\"").append(cls).append("\">").append(p.ok() ? "held" : "NOT MET")
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String tolerance(Double min, Double max) {
+        if (min != null && max != null) {
+            return Formats.percent(min) + " … " + Formats.percent(max);
+        }
+        return min != null ? "≥ " + Formats.percent(min) : max != null ? "≤ " + Formats.percent(max) : "any";
     }
 
     private static void row(StringBuilder html, String label, String value) {

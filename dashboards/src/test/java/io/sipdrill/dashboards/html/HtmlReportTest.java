@@ -93,4 +93,17 @@ class HtmlReportTest {
                 .contains("\\u003cscript>alert('x')\\u003c/script> & co").as("in the chart data")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co");
     }
+
+    @Test
+    void showsTheSteadyStateProbesAsCheckedBeforeAndAfterTheMethod() {
+        List<JournalEvent> events = new java.util.ArrayList<>(OutageJournal.events(false));
+        events.add(new JournalEvent.ProbeResult(9_000, "before", "registered-on primary", 100.0, 95.0, null, true));
+        events.add(new JournalEvent.ProbeResult(29_000, "after", "inbound-call-success", null, 99.0, null, false));
+        String page = HtmlReport.render(DrillAnalyzer.analyze(events));
+
+        assertThat(page).contains("<h2>Steady state</h2>")
+                .contains("<td>before</td>").contains("<td>registered-on primary</td>").contains("100.0%").contains("held")
+                .contains("<td>inbound-call-success</td>").contains("not measured").contains("≥ 99.0%").contains("NOT MET");
+        assertThat(html).as("a drill without a hypothesis has no such table").doesNotContain("Steady state");
+    }
 }
