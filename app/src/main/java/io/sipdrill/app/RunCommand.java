@@ -4,6 +4,9 @@ import io.sipdrill.chaos.api.ApiJson;
 import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.chaos.drill.DrillRunner;
 import io.sipdrill.chaos.drill.gatling.GatlingDrillLoad;
+import io.sipdrill.chaos.drill.shard.HandsetRange;
+import io.sipdrill.chaos.drill.shard.Shard;
+import io.sipdrill.load.handset.FleetConfig;
 import io.sipdrill.chaos.drill.DrillTarget;
 import io.sipdrill.chaos.drill.NoLinks;
 import io.sipdrill.chaos.drill.file.DrillFile;
@@ -102,6 +105,17 @@ final class RunCommand implements Callable<Integer> {
                     + " environments/docker/compose.yaml's Prometheus scrapes 127.0.5.99:9464)")
     String metricsAddress;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "simulate shard I of N (I from 0 to N-1) of the population: handsets I*(H/N) … (I+1)*(H/N)-1,"
+                    + " the last shard taking the remainder; needs --env external (one shared target) and a drill"
+                    + " without faults; merge the shards' journals with sipdrill report J0 J1 …")
+    String shard;
+
+    @Option(names = "--handset-address", paramLabel = "IP",
+            description = "the handsets' local address (default 127.0.3.1): on loopback they use 4 consecutive"
+                    + " addresses from it, on any other address (a pod's IP) that one address")
+    String handsetAddress;
+
     private MetricsOption metrics;
 
     @Override
@@ -123,8 +137,14 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("embedded", "local", "docker", "external").contains(env)) {
             throw new BadInputException("--env " + env + " is not an environment: use embedded, local, docker or external");
         }
+        Shard slice = shard();
+        HandsetSockets sockets = HandsetSockets.parse(handsetAddress);
         DrillFile file = isFile(drill) ? readFile() : shippedDrill();
         DrillPlan plan = file != null ? filePlan(file) : plan();
+        if (slice.sharded()) {
+            // On external targets a built-in drill is played without its fault, a drill file with its link steps.
+            ShardRules.check(slice, env, file != null ? plan : plan.withoutFault());
+        }
         Path dir = report != null ? report
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
         LeftoverCleanup.run(System.out);
@@ -219,9 +239,15 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("sipdrill: %s drill, %d handsets, time scale %.0fx (%.0f real minutes in %.0f s), report in %s%n",
                     plan.name(), plan.handsets(), plan.timeScale(), plan.duration().toSeconds() / 60.0,
                     plan.scaled(plan.duration()).toMillis() / 1000.0, dir);
+            if (slice.sharded()) {
+                HandsetRange mine = slice.of(plan.handsets());
+                System.out.printf("sipdrill: shard %s: handsets %d … %d (users %s … %s) of %d%n", slice, mine.first(),
+                        mine.end() - 1, FleetConfig.userFor(mine.first()), FleetConfig.userFor(mine.end() - 1), plan.handsets());
+            }
             ProgressPrinter progress = new ProgressPrinter(System.out, System.console() != null);
             try (Journal journal = metrics.tee(new JsonLinesJournal(dir.resolve("journal.jsonl")))) {
-                DrillRunner runner = new DrillRunner(plan, target, journal, progress, new GatlingDrillLoad(dir.resolve("gatling")));
+                DrillRunner runner = new DrillRunner(plan, slice, target, journal, progress,
+                        new GatlingDrillLoad(dir.resolve("gatling"), sockets.first(), sockets.count()));
                 try {
                     runner.check();
                 } catch (IllegalArgumentException e) {
@@ -265,6 +291,18 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return result.sloPassed() ? 0 : 1;
+    }
+
+    /** --shard as given, or the whole population. */
+    private Shard shard() {
+        if (shard == null) {
+            return Shard.WHOLE;
+        }
+        try {
+            return Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private DrillRunner.Ending ending;

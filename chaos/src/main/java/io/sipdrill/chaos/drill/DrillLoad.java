@@ -20,6 +20,19 @@ public interface DrillLoad extends AutoCloseable {
      */
     void prepare(DrillPlan plan, DrillTarget target, Journal journal, DrillClock clock) throws Exception;
 
+    /**
+     * As {@link #prepare(DrillPlan, DrillTarget, Journal, DrillClock)} for a shard: {@code plan}
+     * holds this shard's handset count, numbered from {@code handsets.first()}. A load that cannot
+     * number its handsets from an offset runs the whole population only.
+     */
+    default void prepare(DrillPlan plan, io.sipdrill.chaos.drill.shard.HandsetRange handsets, DrillTarget target,
+                         Journal journal, DrillClock clock) throws Exception {
+        if (handsets.first() != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run a shard of handsets");
+        }
+        prepare(plan, target, journal, clock);
+    }
+
     /** The drill clock has just started: the handsets begin registering now (over the plan's ramp). */
     void begin();
 

@@ -164,6 +164,12 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
                 faultFor, duration, slo, calls, drillMethod);
     }
 
+    /** The same drill with another number of handsets (a shard's share of the population). */
+    public DrillPlan withHandsets(int count) {
+        return new DrillPlan(name, count, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
+                faultFor, duration, slo, calls, method);
+    }
+
     /** The same drill with other call traffic (null: none). */
     public DrillPlan withCalls(CallPlan callPlan) {
         return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,

@@ -1,5 +1,7 @@
 package io.sipdrill.chaos.drill;
 
+import io.sipdrill.chaos.drill.shard.HandsetRange;
+import io.sipdrill.chaos.drill.shard.Shard;
 import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JournalEvent;
@@ -53,6 +55,8 @@ public final class DrillRunner {
     }
 
     private final DrillPlan plan;
+    private final Shard shard;
+    private final HandsetRange handsets;
     private final DrillTarget target;
     private final Journal journal;
     private final DrillProgress progress;
@@ -68,6 +72,25 @@ public final class DrillRunner {
 
     public DrillRunner(DrillPlan plan, DrillTarget target, Journal journal, DrillProgress progress, DrillLoad load,
                        Ticker ticker, Sleeper sleeper) {
+        this(plan, Shard.WHOLE, target, journal, progress, load, ticker, sleeper);
+    }
+
+    /**
+     * One shard of {@code plan}'s population: this process simulates {@code shard.of(plan.handsets())}
+     * and its journal says so, for {@code sipdrill report} to merge with the other shards'. The
+     * plan's method is played as given (the CLI lets a sharded run play none; see {@code RunCommand}).
+     */
+    public DrillRunner(DrillPlan plan, Shard shard, DrillTarget target, Journal journal, DrillProgress progress,
+                       DrillLoad load) {
+        this(plan, shard, target, journal, progress, load, Ticker.system(), TimeUnit.NANOSECONDS::sleep);
+    }
+
+    public DrillRunner(DrillPlan plan, Shard shard, DrillTarget target, Journal journal, DrillProgress progress,
+                       DrillLoad load, Ticker ticker, Sleeper sleeper) {
+        this.shard = shard;
+        this.handsets = shard.of(plan.handsets());
+        // From here on the plan is this process's: its probes' percentages and the load count its handsets only.
+        plan = plan.withHandsets(handsets.size());
         this.plan = plan;
         this.target = target;
         this.journal = journal;
@@ -118,10 +141,14 @@ public final class DrillRunner {
         try (load) {
             // Drill time starts when the load is ready, so a slow start (Gatling boots in seconds)
             // never eats into the baseline before the fault.
-            load.prepare(plan, target, tally, clock);
+            load.prepare(plan, handsets, target, tally, clock);
             clock.startNow();
+            // The wall clock at drill time 0: shards started apart are aligned by it when merged.
+            long startedAt = System.currentTimeMillis();
             journal.write(new JournalEvent.DrillStarted(0, plan.name(), target.env(), plan.handsets(), plan.timeScale(),
-                    hostPort(target.primary()), hostPort(target.backup()), plan.slo()));
+                    hostPort(target.primary()), hostPort(target.backup()), plan.slo(), startedAt,
+                    shard.sharded() ? shard.index() : null, shard.sharded() ? shard.count() : null,
+                    shard.sharded() ? handsets.first() : null, shard.sharded() ? handsets.population() : null));
             load.begin();
             List<Timed> steps = resolved.steps();
             boolean gated = !method.hypothesis().isEmpty();

@@ -33,11 +33,37 @@ public sealed interface JournalEvent {
     /**
      * First line: what ran. {@code slo} maps an SLO name (e.g. {@code failover.t50_s}) to its bound
      * in real-equivalent units, so the report can judge from the journal alone.
+     *
+     * <p>The last five are null in journals written before sharding (and the shard fields in an
+     * unsharded run's), so old journals read as before.
+     *
+     * @param handsets     handsets this process simulated (a shard's share of the population)
+     * @param startedAtMs  wall-clock epoch ms when drill time started: merging shards aligns their clocks by it
+     * @param shard        this journal's shard, 0-based ({@code --shard 1/4} is the second of four)
+     * @param shards       how many shards the drill ran as
+     * @param firstHandset the index of this shard's first handset (user 1000000 + index)
+     * @param population   handsets of all shards together
      */
     record DrillStarted(long t, String drill, String env, int handsets,
                         @JsonProperty("time_scale") double timeScale,
                         String primary, String backup,
-                        java.util.Map<String, Slo> slo) implements JournalEvent {
+                        java.util.Map<String, Slo> slo,
+                        @JsonProperty("started_at_ms") Long startedAtMs,
+                        Integer shard, Integer shards,
+                        @JsonProperty("first_handset") Integer firstHandset,
+                        Integer population) implements JournalEvent {
+
+        /** An unsharded drill's line, without a wall-clock start (fixtures, old callers). */
+        public DrillStarted(long t, String drill, String env, int handsets, double timeScale, String primary,
+                            String backup, java.util.Map<String, Slo> slo) {
+            this(t, drill, env, handsets, timeScale, primary, backup, slo, null, null, null, null, null);
+        }
+
+        /** True when this journal is one shard of a drill run by several injectors. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean sharded() {
+            return shard != null && shards != null;
+        }
     }
 
     /** An SLO bound: at most one of min/max is usually set. */

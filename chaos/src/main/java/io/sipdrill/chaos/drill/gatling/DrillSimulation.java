@@ -46,8 +46,8 @@ public final class DrillSimulation extends Simulation {
                 .allowTarget(target.backup().getAddress().getHostAddress() + "/" + prefix(target.backup()))
                 .allowTarget(target.handsetPrimary().getAddress().getHostAddress() + "/" + prefix(target.handsetPrimary()))
                 .allowTarget(target.handsetBackup().getAddress().getHostAddress() + "/" + prefix(target.handsetBackup()))
-                .localAddress(DrillPlan.HANDSET_ADDRESS)
-                .sockets(DrillPlan.HANDSET_SOCKETS)
+                .localAddress(spec.handsetAddress())
+                .sockets(spec.handsetSockets())
                 .timeScale(plan.timeScale())
                 .expires(profile.expires())
                 .refreshBetween(profile.refreshMin(), profile.refreshMax())
@@ -58,8 +58,9 @@ public final class DrillSimulation extends Simulation {
                 .observe(spec.live());
         long drillNanos = plan.scaled(plan.duration()).toNanos();
         ScenarioBuilder handsets = scenario(plan.name())
-                .feed(population(plan))
+                .feed(population(plan, spec.firstHandset()))
                 .exec(sip("REGISTER").register()
+                        .handset("#{handset}")
                         .failback("#{failback}", "#{failbackTimeoutMs}")
                         .check(status().is(200)))
                 // Stay until the drill ends: the handset lives as long as its virtual user.
@@ -87,8 +88,12 @@ public final class DrillSimulation extends Simulation {
         GatlingLaunch.readyThenWait(DrillSimulation.class);
     }
 
-    /** Users 1000000+i with their passwords and the failback behaviour the mix gives them. */
-    static Iterator<Map<String, Object>> population(DrillPlan plan) {
+    /**
+     * Users 1000000+i with their passwords and the failback behaviour the mix gives them, for
+     * i = first … first + handsets − 1. The mix is applied by that global index, so a shard's
+     * handsets get the same behaviours they would in an unsharded run.
+     */
+    static Iterator<Map<String, Object>> population(DrillPlan plan, int first) {
         Credentials credentials = Credentials.derived();
         Supplier<Iterator<Map<String, Object>>> users = () -> new Iterator<>() {
             private int next;
@@ -100,11 +105,11 @@ public final class DrillSimulation extends Simulation {
 
             @Override
             public Map<String, Object> next() {
-                int i = next++;
+                int i = first + next++;
                 String user = FleetConfig.userFor(i);
                 PopulationMix.Share share = plan.mix().shareFor(i);
                 long timeoutMs = plan.scaled(share.timeout()).toMillis();
-                return Map.of("user", user, "password", credentials.password(user),
+                return Map.of("user", user, "password", credentials.password(user), "handset", i,
                         "failback", share.mode().token(), "failbackTimeoutMs", timeoutMs);
             }
         };

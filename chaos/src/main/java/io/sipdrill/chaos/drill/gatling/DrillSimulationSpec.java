@@ -8,7 +8,10 @@ import io.sipdrill.load.time.DrillClock;
 
 import java.util.function.Consumer;
 
-/** What the built-in {@link DrillSimulation} needs, handed over by {@link io.sipdrill.load.gatling.GatlingLaunch}. */
-record DrillSimulationSpec(DrillPlan plan, DrillTarget target, Journal journal, DrillClock clock,
+/**
+ * What the built-in {@link DrillSimulation} needs, handed over by {@link io.sipdrill.load.gatling.GatlingLaunch}.
+ * {@code plan.handsets()} handsets are simulated, numbered from {@code firstHandset} (0 unless sharded).
+ */
+record DrillSimulationSpec(DrillPlan plan, int firstHandset, String handsetAddress, int handsetSockets, DrillTarget target, Journal journal, DrillClock clock,
                            Consumer<SipLiveView> live) {
 }

@@ -3,6 +3,7 @@ package io.sipdrill.chaos.drill.gatling;
 import io.sipdrill.chaos.drill.DrillLoad;
 import io.sipdrill.chaos.drill.DrillPlan;
 import io.sipdrill.chaos.drill.DrillTarget;
+import io.sipdrill.chaos.drill.shard.HandsetRange;
 import io.sipdrill.load.gatling.GatlingLaunch;
 import io.sipdrill.load.gatling.protocol.SipLiveView;
 import io.sipdrill.load.journal.Journal;
@@ -24,18 +25,35 @@ public final class GatlingDrillLoad implements DrillLoad {
     private GatlingLaunch launch;
     private int handsets;
 
+    private final String handsetAddress;
+    private final int handsetSockets;
+
+    /** Handsets on the default sockets: {@link DrillPlan#HANDSET_SOCKETS} addresses from {@link DrillPlan#HANDSET_ADDRESS}. */
     public GatlingDrillLoad(Path resultsDir) {
+        this(resultsDir, DrillPlan.HANDSET_ADDRESS, DrillPlan.HANDSET_SOCKETS);
+    }
+
+    /** Handsets on {@code sockets} consecutive local addresses from {@code handsetAddress}. */
+    public GatlingDrillLoad(Path resultsDir, String handsetAddress, int sockets) {
         this.resultsDir = resultsDir;
+        this.handsetAddress = handsetAddress;
+        this.handsetSockets = sockets;
     }
 
     @Override
     public void prepare(DrillPlan plan, DrillTarget target, Journal journal, DrillClock clock) throws Exception {
+        prepare(plan, HandsetRange.all(plan.handsets()), target, journal, clock);
+    }
+
+    @Override
+    public void prepare(DrillPlan plan, HandsetRange range, DrillTarget target, Journal journal, DrillClock clock)
+            throws Exception {
         handsets = plan.handsets();
         // sipdrill prints its own progress line: keep Gatling's console writer to its final, light summary.
         System.setProperty("gatling.data.console.light", "true");
         System.setProperty("gatling.data.console.writePeriod", "86400");
         launch = GatlingLaunch.start(DrillSimulation.class,
-                new DrillSimulationSpec(plan, target, journal, clock, live::set), resultsDir);
+                new DrillSimulationSpec(plan, range.first(), handsetAddress, handsetSockets, target, journal, clock, live::set), resultsDir);
         launch.awaitReady(Duration.ofMinutes(2));
     }
 

@@ -18,16 +18,18 @@ final class RegisterAction extends SipActionBase {
     private final Function1<Session, Validation<String>> password;
     private final List<SipCheck> checks;
     private final FailbackOverride failback;
+    private final Function1<Session, Validation<String>> handset; // null: the virtual user's id
     private final SipComponents components;
 
     RegisterAction(Function1<Session, Validation<String>> requestName, Function1<Session, Validation<String>> user,
                    Function1<Session, Validation<String>> password, List<SipCheck> checks, FailbackOverride failback,
-                   SipComponents components, ScenarioContext ctx, Action next) {
+                   Function1<Session, Validation<String>> handset, SipComponents components, ScenarioContext ctx, Action next) {
         super("sipRegister", requestName, ctx, next);
         this.user = user;
         this.password = password;
         this.checks = checks;
         this.failback = failback;
+        this.handset = handset;
         this.components = components;
     }
 
@@ -46,8 +48,23 @@ final class RegisterAction extends SipActionBase {
                 return error[0];
             }
         }
+        Integer index = null;
+        if (handset != null) {
+            String text = SipActionSupport.resolve("handset index", handset, session, error);
+            if (text == null) {
+                return error[0];
+            }
+            try {
+                index = Integer.valueOf(text.strip());
+            } catch (NumberFormatException e) {
+                return "the handset index is not a whole number: '" + text + "'";
+            }
+            if (index < 0) {
+                return "the handset index must not be negative: " + index;
+            }
+        }
         components.register(this, session, requestName, u, p, checks,
-                fb == null ? null : fb.mode(), fb == null ? null : fb.timeout());
+                fb == null ? null : fb.mode(), fb == null ? null : fb.timeout(), index);
         return null;
     }
 }

@@ -163,15 +163,19 @@ public final class SipComponents implements ProtocolComponents {
      *
      * @param failback        this user's failback mode, or null for the protocol's
      * @param failbackTimeout with {@code failback}: its timeout (drill time)
+     * @param handsetIndex    the handset's index in the numbering plan (journal {@code h}), or null for the virtual user's id
      */
     public void register(SipActionBase action, Session session, String name, String user, String password,
-                         List<SipCheck> checks, FailbackMode failback, Duration failbackTimeout) {
+                         List<SipCheck> checks, FailbackMode failback, Duration failbackTimeout, Integer handsetIndex) {
         long id = session.userId();
+        // The journal's handset and its refresh timing follow the numbering plan when given, so a
+        // handset behaves the same whichever shard (injector) simulates it.
+        int index = handsetIndex != null ? handsetIndex : (int) id;
         onLoop(action, session, name, () -> {
             SipUser u = users.get(id);
             if (u == null || u.retired()) {
                 HandsetProfile p = failback == null ? profile : profile.withFailback(failback, failbackTimeout);
-                Handset handset = Handset.on(socketFor(id), (int) id, user, password, context, p, p.refreshShareFor(id));
+                Handset handset = Handset.on(socketFor(id), index, user, password, context, p, p.refreshShareFor(index));
                 u = new SipUser(engine.loop()::execute, handset, action, session);
                 handset.observer(u);
                 users.put(id, u);

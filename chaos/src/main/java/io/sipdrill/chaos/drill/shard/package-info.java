@@ -1,0 +1,2 @@
+/** Sharded injection: which slice of a drill's handset population one injector process simulates. */
+package io.sipdrill.chaos.drill.shard;
