@@ -6,6 +6,8 @@ import io.sipdrill.dashboards.html.HtmlReport;
 import io.sipdrill.dashboards.junit.JunitXml;
 import io.sipdrill.dashboards.junit.RunStamp;
 import io.sipdrill.dashboards.summary.SummaryJson;
+import io.sipdrill.dashboards.merge.JournalMerge;
+import io.sipdrill.dashboards.merge.ShardJournal;
 import io.sipdrill.load.journal.JournalMapper;
 
 import java.nio.file.Path;
@@ -31,7 +33,19 @@ public final class DrillReport {
      * @throws java.io.UncheckedIOException when the journal cannot be read or the report cannot be written
      */
     public static ReportResult write(Path journal, Path outDir) {
-        DrillAnalysis analysis = DrillAnalyzer.analyze(JournalMapper.readAll(journal));
+        return write(java.util.List.of(journal), outDir);
+    }
+
+    /**
+     * As {@link #write(Path, Path)} for one journal or the journals of a sharded drill, merged
+     * first by {@link JournalMerge} (one report for the whole population).
+     *
+     * @throws io.sipdrill.dashboards.merge.JournalMismatchException when several journals are not the shards of one drill
+     */
+    public static ReportResult write(java.util.List<Path> journals, Path outDir) {
+        java.util.List<ShardJournal> read = journals.stream().map(j -> ShardJournal.of(j, JournalMapper.readAll(j))).toList();
+        Path journal = journals.get(0);
+        DrillAnalysis analysis = DrillAnalyzer.analyze(JournalMerge.merge(read));
         Path summary = SummaryJson.write(analysis, outDir);
         Path html = HtmlReport.write(analysis, outDir, gatlingReport(outDir));
         double wallSeconds = analysis.info().durationS() / analysis.info().timeScale();
