@@ -7,6 +7,7 @@ import io.sipdrill.dashboards.junit.JunitXml;
 import io.sipdrill.dashboards.junit.RunStamp;
 import io.sipdrill.dashboards.summary.SummaryJson;
 import io.sipdrill.dashboards.merge.JournalMerge;
+import io.sipdrill.dashboards.merge.MergedJournalFile;
 import io.sipdrill.dashboards.merge.ShardJournal;
 import io.sipdrill.load.journal.JournalMapper;
 
@@ -45,7 +46,12 @@ public final class DrillReport {
     public static ReportResult write(java.util.List<Path> journals, Path outDir) {
         java.util.List<ShardJournal> read = journals.stream().map(j -> ShardJournal.of(j, JournalMapper.readAll(j))).toList();
         Path journal = journals.get(0);
-        DrillAnalysis analysis = DrillAnalyzer.analyze(JournalMerge.merge(read));
+        java.util.List<io.sipdrill.load.journal.JournalEvent> events = JournalMerge.merge(read);
+        if (journals.size() > 1) {
+            // The merged journal beside its report: one file to keep, to re-report, to compare.
+            MergedJournalFile.write(events, outDir, journals);
+        }
+        DrillAnalysis analysis = DrillAnalyzer.analyze(events);
         Path summary = SummaryJson.write(analysis, outDir);
         Path html = HtmlReport.write(analysis, outDir, gatlingReport(outDir));
         double wallSeconds = analysis.info().durationS() / analysis.info().timeScale();
