@@ -46,7 +46,8 @@ public final class JournalMerge {
 
     /** @throws JournalMismatchException when the journals are not the shards of one drill */
     public static List<JournalEvent> merge(List<ShardJournal> shards) {
-        if (shards.size() == 1 && !shards.get(0).start().sharded()) {
+        if (shards.size() == 1) {
+            // One journal is its own report, a shard's too (its slice: the run's own report after it ends).
             return shards.get(0).events();
         }
         List<ShardJournal> ordered = checked(shards);
