@@ -98,7 +98,9 @@ public class SipJavaCompileTest extends Simulation {
             .password(session -> "pw-400000" + session.userId())
             .failback(FailbackMode.NEVER, Duration.ZERO)
             .failback(session -> FailbackMode.DURATION, session -> Duration.ofSeconds(5))
-            .failback("#{failback}", "#{failbackTimeoutMs}");
+            .failback("#{failback}", "#{failbackTimeoutMs}")
+            .handset(session -> (int) session.userId()); // the default's index: the run's numbers stay as they were
+    RegisterActionBuilder registerIndexed = sip("register-indexed").register().handset("#{handset}");
     OptionsActionBuilder options = sip("options").options().check(status().is(200));
     OptionsActionBuilder optionsAs = sip("options-as").options().user("#{user}").user(session -> "probe")
             .check(header("Allow").exists());
