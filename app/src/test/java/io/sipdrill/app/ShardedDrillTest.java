@@ -27,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * processes, as two injector pods would; Gatling keeps static state, so one JVM runs one drill),
  * while this JVM runs the same drill unsharded. {@code sipdrill report shard0 shard1 --out merged}
  * must count what the single run counted: handsets, handsets on the primary at the end, REGISTER
- * transactions. Those are exact: every handset arrives at once, registers, refreshes once at a
- * share of its expiry that depends only on its global index, and nothing fails. (Latencies and
- * the moment of each transaction differ from run to run; they are not compared.)
+ * transactions. Those are exact: every handset arrives at once, registers and stays, nothing
+ * fails, and the drill ends before any refresh is due (a refresh close to the end counts or not by
+ * how fast each process started its handsets). Latencies, retransmissions (Timer E fires at drill
+ * speed, so a busy machine adds some) and the moment of each transaction differ from run to run
+ * and are not compared.
  */
 class ShardedDrillTest {
 
@@ -86,7 +88,7 @@ class ShardedDrillTest {
         assertThat(registers(mergedEvents)).as("REGISTER transactions by purpose and outcome")
                 .isEqualTo(registers(singleEvents));
         assertThat(merged.at("/phases/baseline/transactions").asInt()).as("REGISTER transactions, summary.json")
-                .isEqualTo(alone.at("/phases/baseline/transactions").asInt()).isGreaterThanOrEqualTo(40);
+                .isEqualTo(alone.at("/phases/baseline/transactions").asInt()).isEqualTo(40);
         assertThat(lastSample(mergedEvents)).as("on the primary, backup, nowhere at the end")
                 .isEqualTo(lastSample(singleEvents)).isEqualTo("20/0/0");
         assertThat(mergedEvents.stream().filter(Transaction.class::isInstance).map(e -> ((Transaction) e).h()).distinct().sorted().toList())
