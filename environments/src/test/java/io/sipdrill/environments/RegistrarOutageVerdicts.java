@@ -57,7 +57,7 @@ public final class RegistrarOutageVerdicts {
 
         List<JournalEvent.Transaction> txs = ofType(events, JournalEvent.Transaction.class);
         List<JournalEvent.HandsetState> states = ofType(events, JournalEvent.HandsetState.class);
-        // Handset ids are whatever the load engine gave them (Gatling's user ids); there must be handsets of them.
+        // Handset ids are the handsets' indexes in the numbering plan (user - 1000000); there must be handsets of them.
         List<Integer> everyHandset = txs.stream().map(JournalEvent.Transaction::h).distinct().sorted().toList();
         assertThat(everyHandset).as("distinct handsets in the journal").hasSize(handsets);
 
