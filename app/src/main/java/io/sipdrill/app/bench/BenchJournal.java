@@ -43,8 +43,8 @@ final class BenchJournal implements Journal, BenchProgress {
     @Override public long lastCompletionMillis() { return lastCompletionMillis; }
 
     @Override
-    public double p99Ms() {
-        return secondHalfLatencyUs.getTotalCount() == 0 ? Double.NaN : secondHalfLatencyUs.getValueAtPercentile(99) / 1000.0;
+    public double secondHalfLatencyMs(double percentile) {
+        return secondHalfLatencyUs.getTotalCount() == 0 ? Double.NaN : secondHalfLatencyUs.getValueAtPercentile(percentile) / 1000.0;
     }
 
     @Override public void flush() { }

@@ -19,5 +19,10 @@ interface BenchProgress {
     void secondHalfFrom(long millis);
 
     /** p99 latency (ms) of the second half; call once the loop has stopped writing. */
-    double p99Ms();
+    default double p99Ms() {
+        return secondHalfLatencyMs(99);
+    }
+
+    /** A percentile (0-100) of the second half's latency in ms, NaN when nothing was measured there. */
+    double secondHalfLatencyMs(double percentile);
 }
