@@ -15,6 +15,14 @@ interface BenchProgress {
     /** Clock time (ms) of the last completion. */
     long lastCompletionMillis();
 
+    /**
+     * Of the operations started in the second half, those that completed; -1 when the load cannot
+     * tell them apart (then completions after half time stand in for them).
+     */
+    default int secondHalfStartsCompleted() {
+        return -1;
+    }
+
     /** From this clock time (ms) on, latencies count as the second half (steady state). */
     void secondHalfFrom(long millis);
 

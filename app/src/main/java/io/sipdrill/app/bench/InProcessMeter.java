@@ -55,8 +55,8 @@ final class InProcessMeter {
      *
      * @param targetCpuSeconds the target process's CPU so far (NaN when it has none of its own)
      */
-    static StepMeasurement measureStep(BenchProgress progress, int count, double rate, long durationMs, long graceMs,
-                                       DoubleSupplier targetCpuSeconds, Finish finish) throws Exception {
+    static StepMeasurement measureStep(BenchProgress progress, int count, double rate, long durationMs, long halfClockMs,
+                                       long graceMs, DoubleSupplier targetCpuSeconds, Finish finish) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long startNanos = System.nanoTime();
@@ -64,7 +64,6 @@ final class InProcessMeter {
         double cpuHalf = os.getProcessCpuTime() / 1e9;
         double targetHalf = targetCpuSeconds.getAsDouble();
         int doneHalf = progress.completed();
-        long halfNanos = System.nanoTime();
         long deadline = startNanos + (durationMs + graceMs) * 1_000_000L;
         while (progress.completed() + progress.failed() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -72,18 +71,21 @@ final class InProcessMeter {
         double cpuEnd = os.getProcessCpuTime() / 1e9;
         double targetEnd = targetCpuSeconds.getAsDouble();
         int done = progress.completed();
-        long secondHalfMs = Math.max(durationMs - durationMs / 2, (System.nanoTime() - halfNanos) / 1_000_000
-                - (progress.completed() + progress.failed() < count ? graceMs : 0));
+        int doneSecondHalf = progress.secondHalfStartsCompleted();
+        if (doneSecondHalf < 0) {
+            // Completions after half time stand for the second half's starts: at a sustainable rate
+            // latency is milliseconds, so the few that straddle the half cancel out.
+            doneSecondHalf = done - doneHalf;
+        }
+        long lastMs = progress.lastCompletionMillis();
         finish.run();
-        int doneSecondHalf = done - doneHalf;
         int startsSecondHalf = count - count / 2;
-        // Completions in the second half stand for its starts: at a sustainable rate latency is
-        // milliseconds, so the few that straddle the half cancel out; under overload they fall short.
         double failuresPct = 100.0 * Math.max(0, startsSecondHalf - doneSecondHalf) / startsSecondHalf;
+        long secondHalfMs = Math.max(durationMs - durationMs / 2, lastMs - halfClockMs);
         double sipdrillCpu = cpuEnd - cpuHalf;
         double targetCpu = targetEnd - targetHalf;
-        int perOp = Math.max(1, doneSecondHalf);
-        return new StepMeasurement(rate, count, doneSecondHalf * 1000.0 / Math.max(1, secondHalfMs), failuresPct,
+        int perOp = Math.max(1, done - doneHalf);
+        return new StepMeasurement(rate, count, doneSecondHalf * 1000.0 / secondHalfMs, failuresPct,
                 progress.secondHalfLatencyMs(50), progress.secondHalfLatencyMs(95), progress.secondHalfLatencyMs(99),
                 sipdrillCpu, sipdrillCpu * 1e6 / perOp, targetCpu, targetCpu * 1e6 / perOp);
     }

@@ -52,9 +52,13 @@ public final class RegisterRateStep {
             FleetConfig config = new FleetConfig(count, firstIndex, domain, registrar, registrar, Credentials.derived(),
                     profile, new PopulationMix(List.of(new PopulationMix.Share(1.0, FailbackMode.NEVER, Duration.ZERO))), 1.0);
             HandsetFleet fleet = HandsetFleet.create(config, engine, journal, clock);
-            journal.secondHalfFrom(clock.millis() + durationMs / 2);
+            // Handset i starts at i/count of the step: the second half's starts are count/2 onwards.
+            long halfMs = clock.millis() + durationMs / 2;
+            journal.secondHalfFrom(halfMs);
+            journal.secondHalfFromHandset(firstIndex + count / 2);
             fleet.start(Duration.ofMillis(durationMs));
-            return InProcessMeter.measureStep(journal, count, rate, durationMs, graceMs, targetCpuSeconds, fleet::stop);
+            return InProcessMeter.measureStep(journal, count, rate, durationMs, halfMs, graceMs, targetCpuSeconds,
+                    fleet::stop);
         }
     }
 }
