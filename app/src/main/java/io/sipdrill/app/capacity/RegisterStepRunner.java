@@ -16,6 +16,11 @@ final class RegisterStepRunner implements StepRunner {
 
     /** After the last start of a step: what completes later counts as failed (the p95 SLO is ~100 ms). */
     static final long GRACE_MS = 2_000;
+    /**
+     * Before every step but the first: a broken step leaves a backlog (Kamailio's socket buffer,
+     * requests in its workers) that would otherwise land on the next, lower step and break it too.
+     */
+    static final long SETTLE_MS = 2_000;
 
     private final SipEndpoint registrar;
     private final String handsetAddress;
@@ -32,6 +37,9 @@ final class RegisterStepRunner implements StepRunner {
 
     @Override
     public StepMeasurement run(int index, double rate) throws Exception {
+        if (index > 0) {
+            Thread.sleep(SETTLE_MS);
+        }
         int count = Math.max(2, (int) Math.round(rate * stepSeconds));
         int first = nextHandset;
         nextHandset += count;
