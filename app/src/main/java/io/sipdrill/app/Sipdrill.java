@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code sipdrill} command. */
 @Command(name = "sipdrill", mixinStandardHelpOptions = true, version = "sipdrill 0.1.0",
         description = "Rehearse SIP outages: simulated handsets, injected faults, failover and failback measured.",
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, io.sipdrill.app.bench.BenchCommand.class, ProxyCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, io.sipdrill.app.bench.BenchCommand.class,
+                io.sipdrill.app.capacity.CapacityCommand.class, ProxyCommand.class})
 public final class Sipdrill implements Runnable {
 
     public static void main(String[] args) {

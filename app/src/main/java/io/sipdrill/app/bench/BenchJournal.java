@@ -15,6 +15,18 @@ final class BenchJournal implements Journal, BenchProgress {
     private volatile int registered;
     private volatile int failed;
     private volatile long lastCompletionMillis;
+    private volatile int secondHalfFirstHandset = Integer.MAX_VALUE;
+    private volatile int secondHalfRegistered;
+
+    /** Handsets from this index on start in the second half; their registrations are counted apart. */
+    void secondHalfFromHandset(int index) {
+        this.secondHalfFirstHandset = index;
+    }
+
+    @Override
+    public int secondHalfStartsCompleted() {
+        return secondHalfFirstHandset == Integer.MAX_VALUE ? -1 : secondHalfRegistered;
+    }
 
     @Override
     public void secondHalfFrom(long millis) {
@@ -33,6 +45,9 @@ final class BenchJournal implements Journal, BenchProgress {
             }
         } else if (event instanceof JournalEvent.HandsetState s && "registered".equals(s.state())) {
             registered++;
+            if (s.h() >= secondHalfFirstHandset) {
+                secondHalfRegistered++;
+            }
             lastCompletionMillis = s.t();
         }
     }
@@ -43,8 +58,8 @@ final class BenchJournal implements Journal, BenchProgress {
     @Override public long lastCompletionMillis() { return lastCompletionMillis; }
 
     @Override
-    public double p99Ms() {
-        return secondHalfLatencyUs.getTotalCount() == 0 ? Double.NaN : secondHalfLatencyUs.getValueAtPercentile(99) / 1000.0;
+    public double secondHalfLatencyMs(double percentile) {
+        return secondHalfLatencyUs.getTotalCount() == 0 ? Double.NaN : secondHalfLatencyUs.getValueAtPercentile(percentile) / 1000.0;
     }
 
     @Override public void flush() { }

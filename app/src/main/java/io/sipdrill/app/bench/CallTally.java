@@ -47,7 +47,7 @@ final class CallTally implements BenchProgress {
     }
 
     @Override
-    public double p99Ms() {
-        return secondHalfSetupUs.getTotalCount() == 0 ? Double.NaN : secondHalfSetupUs.getValueAtPercentile(99) / 1000.0;
+    public double secondHalfLatencyMs(double percentile) {
+        return secondHalfSetupUs.getTotalCount() == 0 ? Double.NaN : secondHalfSetupUs.getValueAtPercentile(percentile) / 1000.0;
     }
 }

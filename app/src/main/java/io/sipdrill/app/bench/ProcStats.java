@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time and peak memory of a process from /proc (Linux). */
-final class ProcStats {
+public final class ProcStats {
 
     /** USER_HZ: /proc reports CPU in clock ticks of 1/100 s on Linux. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -14,7 +14,7 @@ final class ProcStats {
     }
 
     /** utime + stime in seconds, or -1 if the process is gone. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // Fields after the command name (which may contain spaces) start after the last ')'.
