@@ -134,6 +134,13 @@ class HundredThousandHandsetsBenchTest {
             row("max heap (-Xmx)", "%d MB", Runtime.getRuntime().maxMemory() / MB);
             row("live threads", "%d", threads);
             row("peak RSS", "%.0f MB", ProcStats.peakRssMb(pid));
+            long gcCount = 0;
+            long gcMs = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcCount += gc.getCollectionCount();
+                gcMs += gc.getCollectionTime();
+            }
+            row("GC collections / total time (whole JVM, the 6 System.gc() of the heap readings included)", "%d / %d ms", gcCount, gcMs);
             row("JVM CPU over the run", "%.0f s in %.0f s (%.0f%% of one core)", cpuRun, runS, 100 * cpuRun / runS);
 
             assertThat(Runtime.getRuntime().maxMemory()).as("run with -Xmx2g (the bench profile)").isLessThanOrEqualTo(2048 * MB);
