@@ -27,7 +27,11 @@ public record FleetConfig(int handsets, int firstIndex, String domain, InetSocke
     }
 
     HandsetProfile profileFor(int index) {
-        PopulationMix.Share share = mix.shareFor(index);
+        return profileFor(mix.shareFor(index));
+    }
+
+    /** The profile of every handset in {@code share}: one object per share, not per handset. */
+    HandsetProfile profileFor(PopulationMix.Share share) {
         Duration timeout = Duration.ofNanos((long) (share.timeout().toNanos() / timeScale));
         return profile.withFailback(share.mode(), timeout);
     }

@@ -33,10 +33,12 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +57,9 @@ public final class SipComponents implements ProtocolComponents {
     private final OptionsTemplate optionsTemplate;
     private final AsciiWriter writer = new AsciiWriter();   // loop thread only
     private final Map<Long, SipUser> users = new ConcurrentHashMap<>();
+    // Shared by every user rather than made per user: at 100,000 users each copy is memory held all run.
+    private final Map<HandsetProfile, HandsetProfile> profiles = new HashMap<>();   // loop thread only
+    private final Executor loopExecutor;
     private final SipLiveView view;
     private long optionsCount;                              // loop thread only
     private volatile SipCallComponents calls;               // null: handsets take no calls
@@ -67,6 +72,7 @@ public final class SipComponents implements ProtocolComponents {
         this.profile = s.profile();
         this.registrar = registrar;
         this.optionsTemplate = new OptionsTemplate(s.effectiveDomain());
+        this.loopExecutor = engine.loop()::execute;
         this.view = new SipLiveView(context.counts(), users::size, engine.transactions().counters(), context.clock());
     }
 
@@ -174,9 +180,10 @@ public final class SipComponents implements ProtocolComponents {
         onLoop(action, session, name, () -> {
             SipUser u = users.get(id);
             if (u == null || u.retired()) {
-                HandsetProfile p = failback == null ? profile : profile.withFailback(failback, failbackTimeout);
+                HandsetProfile p = failback == null ? profile
+                        : profiles.computeIfAbsent(profile.withFailback(failback, failbackTimeout), k -> k);
                 Handset handset = Handset.on(socketFor(id), index, user, password, context, p, p.refreshShareFor(index));
-                u = new SipUser(engine.loop()::execute, handset, action, session);
+                u = new SipUser(loopExecutor, handset, action, session);
                 handset.observer(u);
                 users.put(id, u);
                 if (calls != null) {

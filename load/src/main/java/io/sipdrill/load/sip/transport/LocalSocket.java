@@ -1,5 +1,7 @@
 package io.sipdrill.load.sip.transport;
 
+import io.sipdrill.load.sip.transaction.ClientTransaction;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -7,9 +9,11 @@ import java.nio.channels.DatagramChannel;
 
 /**
  * One bound UDP socket of the pool. Its host and port are what handsets put in Via and Contact,
- * pre-encoded once as ASCII so request templates copy bytes rather than format strings.
+ * pre-encoded once as ASCII so request templates copy bytes rather than format strings. It is also
+ * the {@link ClientTransaction.Sender} of every handset on it, so 100,000 handsets share four senders
+ * rather than each holding its own lambda.
  */
-public final class LocalSocket {
+public final class LocalSocket implements ClientTransaction.Sender {
 
     private final int index;
     private final DatagramChannel channel;
@@ -53,6 +57,12 @@ public final class LocalSocket {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** {@link #send(ByteBuffer, InetSocketAddress)} for a whole request, as transactions send it. */
+    @Override
+    public boolean send(byte[] request, InetSocketAddress target) {
+        return send(ByteBuffer.wrap(request), target);
     }
 
     DatagramChannel channel() {
