@@ -1,12 +1,8 @@
 package io.sipdrill.dashboards.compare;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +17,14 @@ import java.util.Locale;
  * ComparableRun before = CapacityRun.read(Path.of("target/sipdrill-capacity/20261202-0630-local-register/capacity.json"));
  * }</pre>
  */
-public final class CapacityRun implements ComparableRun {
+public final class CapacityRun extends MeasuredRun {
 
     public static final String FILE_NAME = "capacity.json";
     /** capacity.json's {@code kind}: how {@link ComparableRuns} tells it from a summary.json. */
     public static final String KIND = "sipdrill-capacity";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final String name;
-    private final Path source;
-    private final String description;
-    private final List<MetricValue> metrics;
-
     private CapacityRun(String name, Path source, String description, List<MetricValue> metrics) {
-        this.name = name;
-        this.source = source;
-        this.description = description;
-        this.metrics = List.copyOf(metrics);
+        super(name, source, description, metrics);
     }
 
     /**
@@ -46,15 +32,7 @@ public final class CapacityRun implements ComparableRun {
      * @throws UncheckedIOException     when it cannot be read
      */
     public static CapacityRun read(Path file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(file));
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return of(nameOf(file), file, root);
+        return of(ComparableRuns.nameOf(file, FILE_NAME), file, ComparableRuns.parse(file));
     }
 
     /** True when {@code root} is a capacity.json (its {@code kind}). */
@@ -94,36 +72,5 @@ public final class CapacityRun implements ComparableRun {
             JsonNode v = node.get(key);
             out.add(new MetricValue(metric, v.isNumber() ? v.asDouble() : null));
         }
-    }
-
-    /** The run's folder names it (sipdrill capacity makes it TIME-ENV-WHAT); a bare file falls back to its own name. */
-    private static String nameOf(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path folder = absolute.getParent();
-        if (folder != null && folder.getFileName() != null && absolute.getFileName().toString().equals(FILE_NAME)) {
-            return folder.getFileName().toString();
-        }
-        String f = absolute.getFileName().toString();
-        return f.endsWith(".json") ? f.substring(0, f.length() - 5) : f;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Path source() {
-        return source;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public List<MetricValue> metrics() {
-        return metrics;
     }
 }

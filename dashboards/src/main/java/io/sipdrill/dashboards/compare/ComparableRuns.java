@@ -47,7 +47,8 @@ public final class ComparableRuns {
                 + " or a capacity.json)");
     }
 
-    private static JsonNode parse(Path file) {
+    /** The file's JSON; one line naming the file when it is not JSON. Shared by the run readers. */
+    static JsonNode parse(Path file) {
         try {
             return MAPPER.readTree(Files.readString(file));
         } catch (JacksonException e) {
@@ -58,7 +59,7 @@ public final class ComparableRuns {
     }
 
     /** A run's folder names it when the file has its usual name; otherwise the file's own name without .json. */
-    private static String nameOf(Path file, String usualName) {
+    static String nameOf(Path file, String usualName) {
         Path absolute = file.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (folder != null && folder.getFileName() != null && absolute.getFileName().toString().equals(usualName)) {

@@ -1,13 +1,9 @@
 package io.sipdrill.dashboards.compare;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sipdrill.dashboards.summary.SummaryJson;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,20 +14,10 @@ import java.util.List;
  * ComparableRun baseline = SummaryRun.read(Path.of("target/sipdrill-runs/20261201-0300-registrar-outage/summary.json"));
  * }</pre>
  */
-public final class SummaryRun implements ComparableRun {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final String name;
-    private final Path source;
-    private final String description;
-    private final List<MetricValue> metrics;
+public final class SummaryRun extends MeasuredRun {
 
     private SummaryRun(String name, Path source, String description, List<MetricValue> metrics) {
-        this.name = name;
-        this.source = source;
-        this.description = description;
-        this.metrics = List.copyOf(metrics);
+        super(name, source, description, metrics);
     }
 
     /**
@@ -39,15 +25,7 @@ public final class SummaryRun implements ComparableRun {
      * @throws UncheckedIOException     when it cannot be read
      */
     public static SummaryRun read(Path summaryJson) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(summaryJson));
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(summaryJson + " is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + summaryJson, e);
-        }
-        return of(nameOf(summaryJson), summaryJson, root);
+        return of(ComparableRuns.nameOf(summaryJson, SummaryJson.FILE_NAME), summaryJson, ComparableRuns.parse(summaryJson));
     }
 
     /** A summary already parsed; {@code source} is only reported. */
@@ -59,37 +37,5 @@ public final class SummaryRun implements ComparableRun {
                 root.path("drill").asText("?"), root.path("env").asText("?"), root.path("handsets").asInt(),
                 SummaryMetrics.plain(root.path("time_scale").asDouble(1)));
         return new SummaryRun(name, source, description, SummaryMetrics.of(root));
-    }
-
-    /** The run's report folder names it (sipdrill run makes it TIME-DRILL); a bare file falls back to its own name. */
-    private static String nameOf(Path summaryJson) {
-        Path absolute = summaryJson.toAbsolutePath().normalize();
-        Path folder = absolute.getParent();
-        if (folder != null && folder.getFileName() != null
-                && absolute.getFileName().toString().equals(SummaryJson.FILE_NAME)) {
-            return folder.getFileName().toString();
-        }
-        String file = absolute.getFileName().toString();
-        return file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Path source() {
-        return source;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public List<MetricValue> metrics() {
-        return metrics;
     }
 }
