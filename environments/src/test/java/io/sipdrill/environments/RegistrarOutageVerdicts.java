@@ -52,8 +52,9 @@ public final class RegistrarOutageVerdicts {
         long faultStart = steps.get(0).t();
         long faultEnd = steps.get(1).t();
         assertThat(faultStart).as("fault start (drill ms)").isBetween(3_000L, 3_700L);
-        // Each step is journaled once its inject/revert returned, so the gap is 15 s give or take those calls.
-        assertThat(faultEnd - faultStart).as("fault length (drill ms)").isBetween(14_700L, 15_700L);
+        // Each step is journaled once its inject/revert returned, so the gap is 15 s give or take those calls: a
+        // docker unpause on a loaded 2-core machine took 709 ms more than its pause once, hence 1.5 s on the late side.
+        assertThat(faultEnd - faultStart).as("fault length (drill ms)").isBetween(14_700L, 16_500L);
 
         List<JournalEvent.Transaction> txs = ofType(events, JournalEvent.Transaction.class);
         List<JournalEvent.HandsetState> states = ofType(events, JournalEvent.HandsetState.class);
