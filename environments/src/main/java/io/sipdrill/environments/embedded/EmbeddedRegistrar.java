@@ -23,6 +23,7 @@ import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -69,6 +70,9 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     private boolean closed;
     private volatile SipProvider provider;
     private volatile CallRelay calls; // null: no call routing, calls get 405
+    private TlsListener tls; // null: UDP only
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder> receivedByTransport =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public EmbeddedRegistrar(RegistrarConfig config) {
         this(config, Ticker.system());
@@ -95,7 +99,20 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     }
 
     /**
-     * Binds the UDP address and starts answering. Not restartable after {@link #close()}.
+     * Also listens for SIP over TLS on {@code port} of the registrar's address, presenting the key
+     * and chain in a PKCS12 {@code keyStore} (e.g. one a {@code TestCertificateAuthority} wrote).
+     * Client certificates are not asked for: handsets authenticate with digest, as over UDP. Call
+     * before {@link #start()}.
+     */
+    public synchronized void listenTls(int port, Path keyStore, String password) {
+        if (stack != null) {
+            throw new IllegalStateException("listenTls must be called before start()");
+        }
+        this.tls = new TlsListener(port, keyStore.toAbsolutePath(), password);
+    }
+
+    /**
+     * Binds the UDP address (and TLS, if asked for) and starts answering. Not restartable after {@link #close()}.
      *
      * @throws IllegalStateException if the address is taken or the stack cannot start
      */
@@ -117,6 +134,10 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         try {
             ListeningPoint lp = s.stack().createListeningPoint(host, port, ListeningPoint.UDP);
             p = s.stack().createSipProvider(lp);
+            if (tls != null) {
+                // One provider for both: a response leaves over the transport its request came in on.
+                p.addListeningPoint(s.stack().createListeningPoint(host, tls.port(), ListeningPoint.TLS));
+            }
             p.addSipListener(new Listener());
             s.stack().start();
             provider = p;
@@ -160,6 +181,11 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         return config.address();
     }
 
+    /** The TLS address, or null when the registrar listens on UDP only. */
+    public InetSocketAddress tlsAddress() {
+        return tls == null ? null : new InetSocketAddress(config.address().getAddress(), tls.port());
+    }
+
     public SipEndpoint endpoint() {
         return new SipEndpoint(config.name(), config.address(), config.realm());
     }
@@ -179,6 +205,17 @@ public final class EmbeddedRegistrar implements AutoCloseable {
 
     public boolean isRegistered(String user) {
         return bindings.isRegistered(user);
+    }
+
+    /** The contacts bound to {@code user} now, as URIs (a handset on TLS registers {@code …;transport=tls}). */
+    public java.util.Set<String> contacts(String user) {
+        return bindings.current(user).keySet();
+    }
+
+    /** Requests that arrived over {@code transport} ({@code UDP} or {@code TLS}), self-checks excluded. */
+    public long requestsReceived(String transport) {
+        LongAdder n = receivedByTransport.get(transport.toUpperCase(Locale.ROOT));
+        return n == null ? 0 : n.sum();
     }
 
     /** Requests the stack delivered to us, including retransmissions. */
@@ -294,7 +331,26 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "4096");
+        if (tls != null) {
+            // Read by the RI from its own properties, not the JVM's: two registrars may present different keys.
+            p.setProperty("javax.net.ssl.keyStore", tls.keyStore().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", tls.password());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+            // The RI's defaults are TLS 1.0–1.2 with RSA-only suites; our keys are ECDSA and the JDK refuses TLS < 1.2.
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(", ", TLS_CIPHER_SUITES));
+        }
         return p;
+    }
+
+    private static final java.util.List<String> TLS_CIPHER_SUITES = java.util.List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+
+    /** Where and with which key the registrar listens for TLS. */
+    private record TlsListener(int port, Path keyStore, String password) {
     }
 
     private void ensureFree(String host, int port) {
@@ -328,6 +384,11 @@ public final class EmbeddedRegistrar implements AutoCloseable {
                 return;
             }
             received.increment();
+            if (request instanceof gov.nist.javax.sip.message.SIPRequest m
+                    && m.getMessageChannel() instanceof gov.nist.javax.sip.stack.MessageChannel channel) {
+                receivedByTransport.computeIfAbsent(channel.getTransport().toUpperCase(Locale.ROOT),
+                        t -> new LongAdder()).increment();
+            }
             InetSocketAddress source = event instanceof gov.nist.javax.sip.RequestEventExt ext
                     ? new InetSocketAddress(ext.getRemoteIpAddress(), ext.getRemotePort()) : null;
             capacity.offer(() -> answer(request, source));

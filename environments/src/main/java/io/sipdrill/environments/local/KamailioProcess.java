@@ -73,9 +73,13 @@ public final class KamailioProcess implements AutoCloseable {
                 // -E: log to stderr, which we send to the log file.
                 "-DD", "-E",
                 "-m", "512", "-M", "16",
-                "-n", Integer.toString(children),
-                // UDP only for now; SCTP is often unavailable in containers and would fail the start.
-                "-T", "-S",
+                "-n", Integer.toString(children)));
+        // UDP only, unless the script takes TLS (which needs TCP); SCTP is often unavailable in
+        // containers and would fail the start.
+        if (!script.usesTcp()) {
+            command.add("-T");
+        }
+        command.addAll(List.of("-S",
                 "-l", "udp:" + hostPort(),
                 // Also substituted inside strings (Server header, log prefix), which a plain -A define is not.
                 "--substdef=/INSTANCE_NAME/" + name + "/",

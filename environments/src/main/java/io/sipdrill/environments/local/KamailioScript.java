@@ -26,6 +26,7 @@ public record KamailioScript(Path configFile, List<String> defines, Map<String, 
 
     /** Delimiters a substdef may use; the first one absent from the name and the value is taken. */
     private static final String DELIMITERS = "/#|!%@";
+    private static final String TLS_DEFINE = "WITH_TLS";
 
     public KamailioScript {
         defines = List.copyOf(defines);
@@ -45,6 +46,25 @@ public record KamailioScript(Path configFile, List<String> defines, Map<String, 
     public static KamailioScript callRoutingPop(Path configFile, Path dispatcherList) {
         return new KamailioScript(configFile, List.of("WITH_CALLS"),
                 Map.of("DISPATCHER_LIST", dispatcherList.toAbsolutePath().toString()));
+    }
+
+    /**
+     * This script, also taking SIP over TLS on {@code listen} ({@code registrar.cfg}'s
+     * {@code WITH_TLS}) with the {@code server.pem}, {@code server.key} and {@code ca.pem} in
+     * {@code certificateDir}, as {@code TestCertificateAuthority.ServerCertificate.writePem} writes them.
+     */
+    public KamailioScript withTls(InetSocketAddress listen, Path certificateDir) {
+        List<String> moreDefines = new ArrayList<>(defines);
+        moreDefines.add(TLS_DEFINE);
+        Map<String, String> moreValues = new LinkedHashMap<>(substitutions);
+        moreValues.put("TLS_DIR", certificateDir.toAbsolutePath().toString());
+        moreValues.put("TLS_LISTEN", "tls:" + hostPort(listen));
+        return new KamailioScript(configFile, moreDefines, moreValues);
+    }
+
+    /** True when the instance takes TLS, which runs over TCP: the process must not disable TCP then. */
+    boolean usesTcp() {
+        return defines.contains(TLS_DEFINE);
     }
 
     /** {@code pbx.cfg} for one PBX instance beside {@code pop}. */

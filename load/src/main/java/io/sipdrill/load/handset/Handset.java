@@ -7,7 +7,7 @@ import io.sipdrill.load.sip.codec.SipResponse;
 import io.sipdrill.load.sip.transaction.ClientTransaction;
 import io.sipdrill.load.sip.transaction.TransactionListener;
 import io.sipdrill.load.sip.transaction.TransactionOutcome;
-import io.sipdrill.load.sip.transport.LocalSocket;
+import io.sipdrill.load.sip.transport.SipSocket;
 import io.sipdrill.load.time.Scheduler;
 
 import java.net.InetSocketAddress;
@@ -61,8 +61,8 @@ public final class Handset implements TransactionListener {
     private Scheduler.Timeout retryTimer;
     private Scheduler.Timeout failbackTimer;
 
-    /** A handset sending through one socket of the engine's pool, with its own password. */
-    public static Handset on(LocalSocket socket, int id, String user, String password, HandsetContext ctx,
+    /** A handset sending through one socket of the engine's pool (UDP or TLS), with its own password. */
+    public static Handset on(SipSocket socket, int id, String user, String password, HandsetContext ctx,
                              HandsetProfile profile, double refreshShare) {
         // The socket is the sender: one per socket, not a lambda per handset.
         return new Handset(id, user, password, ctx, profile, socket.hostPortAscii(), refreshShare, socket);

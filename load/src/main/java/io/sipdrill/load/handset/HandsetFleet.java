@@ -3,7 +3,7 @@ package io.sipdrill.load.handset;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.sip.SipEngine;
 import io.sipdrill.load.sip.message.RegisterTemplate;
-import io.sipdrill.load.sip.transport.LocalSocket;
+import io.sipdrill.load.sip.transport.SipSocket;
 import io.sipdrill.load.time.DrillClock;
 
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * All handsets of one engine: created from a {@link FleetConfig}, spread over the socket pool,
- * started over a ramp, stopped together.
+ * All handsets of one engine: created from a {@link FleetConfig}, spread over the socket pool (UDP,
+ * or TLS for an engine started with {@link SipEngine#startTls}), started over a ramp, stopped together.
  *
  * <pre>{@code
  * HandsetFleet fleet = HandsetFleet.create(config, engine, journal, clock);
@@ -39,9 +39,11 @@ public final class HandsetFleet {
 
     public static HandsetFleet create(FleetConfig config, SipEngine engine, Journal journal, DrillClock clock) {
         PopCounts counts = new PopCounts(config.handsets());
-        HandsetContext ctx = new HandsetContext(engine.transactions(), new RegisterTemplate(config.domain()),
+        // The engine decides the transport (UDP, or TLS when started with startTls); the fleet follows.
+        HandsetContext ctx = new HandsetContext(engine.transactions(),
+                new RegisterTemplate(config.domain(), engine.transport()),
                 config.primary(), config.backup(), journal, clock, counts);
-        List<LocalSocket> sockets = engine.sockets();
+        List<? extends SipSocket> sockets = engine.handsetSockets();
         List<Handset> handsets = new ArrayList<>(config.handsets());
         // Handsets of one share have equal profiles: share the object (48 bytes a handset otherwise).
         Map<PopulationMix.Share, HandsetProfile> profiles = new IdentityHashMap<>();

@@ -10,6 +10,11 @@ import io.sipdrill.load.sip.transaction.SipTimers;
 import io.sipdrill.load.sip.transaction.TransactionLayer;
 import io.sipdrill.load.sip.transport.LocalSocket;
 import io.sipdrill.load.sip.transport.SipEventLoop;
+import io.sipdrill.load.sip.transport.SipSocket;
+import io.sipdrill.load.sip.transport.SipTransport;
+import io.sipdrill.load.sip.transport.TlsSocket;
+import io.sipdrill.load.sip.transport.TlsTransport;
+import io.sipdrill.load.tls.TlsTrust;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,7 +26,8 @@ import java.util.List;
 /**
  * The handsets' SIP engine: one event loop with a small socket pool, the codec, and the
  * transaction and call layers wired together. Responses go to their transaction; requests (calls)
- * to the call layer; malformed datagrams are counted.
+ * to the call layer; malformed datagrams are counted. Started with {@link #startTls}, handsets
+ * register over TLS connections from the same local addresses instead of the UDP sockets.
  */
 public final class SipEngine implements AutoCloseable {
 
@@ -29,6 +35,7 @@ public final class SipEngine implements AutoCloseable {
     private final TransactionLayer transactions;
     private final SipCodec codec;
     private final CallLayer calls;
+    private TlsTransport tls; // null: handsets use the UDP sockets
 
     private SipEngine(SipEventLoop loop, SipTimers timers, SipCodec codec) {
         this.loop = loop;
@@ -62,6 +69,33 @@ public final class SipEngine implements AutoCloseable {
      * loop thread only (e.g. {@code new LeanSipCodec(true)} to keep header lines for checks).
      */
     public static SipEngine start(String firstAddress, int sockets, SipTimers timers, SipCodec codec) {
+        SipEventLoop loop = SipEventLoop.bind(consecutive(firstAddress, sockets), (s, a, d) -> { });
+        SipEngine engine = new SipEngine(loop, timers, codec);
+        loop.start();
+        return engine;
+    }
+
+    /**
+     * As {@link #start(String, int, SipTimers)}, with handsets on TLS: one {@link TlsSocket} per
+     * local address (the UDP sockets stay bound for calls), each verifying registrars against
+     * {@code trust}.
+     */
+    public static SipEngine startTls(String firstAddress, int sockets, SipTimers timers, TlsTrust trust) {
+        List<InetSocketAddress> addresses = consecutive(firstAddress, sockets);
+        SipEventLoop loop = SipEventLoop.bind(addresses, (s, a, d) -> { });
+        SipEngine engine = new SipEngine(loop, timers, new LeanSipCodec());
+        try {
+            engine.tls = TlsTransport.open(loop, addresses.stream().map(InetSocketAddress::getAddress).toList(),
+                    trust, engine.new StreamMessages());
+        } catch (RuntimeException e) {
+            loop.close();
+            throw e;
+        }
+        loop.start();
+        return engine;
+    }
+
+    private static List<InetSocketAddress> consecutive(String firstAddress, int sockets) {
         List<InetSocketAddress> addresses = new ArrayList<>();
         byte[] base;
         try {
@@ -78,10 +112,7 @@ public final class SipEngine implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        SipEventLoop loop = SipEventLoop.bind(addresses, (s, a, d) -> { });
-        SipEngine engine = new SipEngine(loop, timers, codec);
-        loop.start();
-        return engine;
+        return addresses;
     }
 
     private void onDatagram(LocalSocket socket, InetSocketAddress sender, ByteBuffer datagram) {
@@ -103,6 +134,10 @@ public final class SipEngine implements AutoCloseable {
             calls.onRequest(socket, sender, request);
             return;
         }
+        onResponse(datagram);
+    }
+
+    private void onResponse(ByteBuffer datagram) {
         try {
             SipResponse response = codec.decodeResponse(datagram.duplicate());
             if (!"REGISTER".equals(response.cseqMethod()) && !"OPTIONS".equals(response.cseqMethod())) {
@@ -113,6 +148,44 @@ public final class SipEngine implements AutoCloseable {
         } catch (SipParseException | RuntimeException e) {
             transactions.onMalformed();
         }
+    }
+
+    /** TLS messages, losses and framing errors, on the loop thread. */
+    private final class StreamMessages implements TlsTransport.Listener {
+        @Override
+        public void onMessage(TlsSocket socket, InetSocketAddress peer, ByteBuffer message) {
+            if (SipCodec.isResponse(message)) {
+                onResponse(message);
+            } else {
+                // Requests to handsets (calls) over TLS are not supported yet: the call layer answers on UDP.
+                transactions.onUnexpectedRequest();
+            }
+        }
+
+        @Override
+        public void onConnectionLost(TlsSocket socket, InetSocketAddress peer) {
+            transactions.onTransportFailure(socket, peer);
+        }
+
+        @Override
+        public void onMalformed() {
+            transactions.onMalformed();
+        }
+    }
+
+    /** The transport handsets register over: {@link SipTransport#TLS} when started with {@link #startTls}. */
+    public SipTransport transport() {
+        return tls == null ? SipTransport.UDP : SipTransport.TLS;
+    }
+
+    /** What handsets send through: the TLS sockets when started with {@link #startTls}, else the UDP ones. */
+    public List<? extends SipSocket> handsetSockets() {
+        return tls == null ? loop.sockets() : tls.sockets();
+    }
+
+    /** The TLS transport, or null when handsets use UDP. */
+    public TlsTransport tls() {
+        return tls;
     }
 
     /** The calls placed and answered on this engine's sockets. Use on the loop thread. */
@@ -135,5 +208,8 @@ public final class SipEngine implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        if (tls != null) {
+            tls.close();
+        }
     }
 }

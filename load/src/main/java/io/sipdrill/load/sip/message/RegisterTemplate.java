@@ -1,5 +1,7 @@
 package io.sipdrill.load.sip.message;
 
+import io.sipdrill.load.sip.transport.SipTransport;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * REGISTER sip:DOMAIN SIP/2.0
- * Via: SIP/2.0/UDP HOST:PORT;rport;branch=BRANCH
+ * Via: SIP/2.0/UDP HOST:PORT;rport;branch=BRANCH          (TLS: SIP/2.0/TLS, and Contact gets ;transport=tls)
  * From: &lt;sip:USER@DOMAIN&gt;;tag=TAG      To: &lt;sip:USER@DOMAIN&gt;
  * Call-ID: CALLID   CSeq: N REGISTER   Contact: &lt;sip:USER@HOST:PORT&gt;   Expires: S
  * </pre>
@@ -30,16 +32,21 @@ public final class RegisterTemplate {
     private final byte[] authorization;
     private final byte[] tail;
 
+    /** REGISTERs over UDP. */
     public RegisterTemplate(String domain) {
+        this(domain, SipTransport.UDP);
+    }
+
+    public RegisterTemplate(String domain, SipTransport transport) {
         this.requestUri = "sip:" + domain;
-        this.requestLineAndVia = ascii("REGISTER " + requestUri + " SIP/2.0\r\nVia: SIP/2.0/UDP ");
+        this.requestLineAndVia = ascii("REGISTER " + requestUri + " SIP/2.0\r\nVia: SIP/2.0/" + transport.viaToken() + " ");
         this.afterVia = ascii(";rport;branch=");
         this.atDomainTag = ascii(">;tag=");
         this.toStart = ascii("\r\nTo: <sip:");
         this.atDomainCallId = ascii("@" + domain + ">\r\nCall-ID: ");
         this.cseq = ascii("\r\nCSeq: ");
         this.contact = ascii(" REGISTER\r\nContact: <sip:");
-        this.expires = ascii(">\r\nExpires: ");
+        this.expires = ascii(transport.contactParameter() + ">\r\nExpires: ");
         this.authorization = ascii("\r\nAuthorization: ");
         this.tail = ascii("\r\nUser-Agent: sipdrill\r\nContent-Length: 0\r\n\r\n");
         this.fromStart = ascii("\r\nMax-Forwards: 70\r\nFrom: <sip:");

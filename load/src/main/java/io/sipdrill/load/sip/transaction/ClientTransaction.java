@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A non-INVITE client transaction over UDP (RFC 3261 §17.1.2, Figure 6). It keeps the request's
+ * A non-INVITE client transaction (RFC 3261 §17.1.2, Figure 6). Over UDP it keeps the request's
  * bytes for retransmission: Timer E resends at T1, 2·T1, … capped at T2 (at T2 once a provisional
  * arrived); Timer F ends it after 64·T1; after the final response it waits Timer K (T4) in
- * Completed to absorb retransmitted responses, then leaves the table.
+ * Completed to absorb retransmitted responses, then leaves the table. Over a reliable transport
+ * (TLS) the transport does the resending: no Timer E, Timer K is zero, Timer F still applies, and a
+ * lost connection ends the transaction with a transport error (§17.1.4).
  */
 public final class ClientTransaction {
 
@@ -36,6 +38,11 @@ public final class ClientTransaction {
     @FunctionalInterface
     public interface Sender {
         boolean send(byte[] request, InetSocketAddress target);
+
+        /** True for a stream transport (TLS) that delivers or fails by itself: no Timer E then. */
+        default boolean reliable() {
+            return false;
+        }
     }
 
     ClientTransaction(TransactionLayer layer, String branch, String method, Sender sender,
@@ -59,7 +66,9 @@ public final class ClientTransaction {
             listener.onCompleted(this, TransactionOutcome.TRANSPORT_ERROR, null);
             return;
         }
-        timerE = layer.scheduler().schedule(this::onTimerE, retransmitInterval, TimeUnit.NANOSECONDS);
+        if (!sender.reliable()) {
+            timerE = layer.scheduler().schedule(this::onTimerE, retransmitInterval, TimeUnit.NANOSECONDS);
+        }
         timerF = layer.scheduler().schedule(this::onTimerF, timers.timeoutNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -110,14 +119,34 @@ public final class ClientTransaction {
                 cancel(timerE);
                 cancel(timerF);
                 state = State.COMPLETED;
-                // Timer K: stay matchable for T4 so retransmitted responses are absorbed, not stray.
-                layer.scheduler().schedule(this::terminate, layer.timers().t4Nanos(), TimeUnit.NANOSECONDS);
+                if (sender.reliable()) {
+                    terminate(); // Timer K is 0 on a reliable transport: nothing is retransmitted to absorb
+                } else {
+                    // Timer K: stay matchable for T4 so retransmitted responses are absorbed, not stray.
+                    layer.scheduler().schedule(this::terminate, layer.timers().t4Nanos(), TimeUnit.NANOSECONDS);
+                }
                 listener.onCompleted(this, TransactionOutcome.RESPONSE, response);
             }
             case COMPLETED, TERMINATED -> {
                 // a retransmitted final response: absorbed
             }
         }
+    }
+
+    /** The connection this transaction was sent on failed before a final response (RFC 3261 §17.1.4). */
+    void onTransportFailure() {
+        if (state != State.TRYING && state != State.PROCEEDING) {
+            return;
+        }
+        cancel(timerE);
+        cancel(timerF);
+        layer.counters().transportFailures++;
+        terminate();
+        listener.onCompleted(this, TransactionOutcome.TRANSPORT_ERROR, null);
+    }
+
+    Sender sender() {
+        return sender;
     }
 
     private void terminate() {

@@ -15,6 +15,7 @@ public final class SipCounters {
     volatile long malformedMessages;
     volatile long unexpectedRequests;
     volatile long sendFailures;
+    volatile long transportFailures;
 
     public long transactionsStarted() { return transactionsStarted; }
     public long transmissions() { return transmissions; }
@@ -27,4 +28,6 @@ public final class SipCounters {
     public long malformedMessages() { return malformedMessages; }
     public long unexpectedRequests() { return unexpectedRequests; }
     public long sendFailures() { return sendFailures; }
+    /** Transactions ended early because their stream connection failed (TLS handshake refused, closed). */
+    public long transportFailures() { return transportFailures; }
 }

@@ -4,7 +4,9 @@ import io.sipdrill.load.sip.codec.SipResponse;
 import io.sipdrill.load.time.Scheduler;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,6 +85,21 @@ public final class TransactionLayer {
             return;
         }
         tx.onResponse(response);
+    }
+
+    /**
+     * A stream connection from {@code sender} to {@code target} failed (refused, handshake rejected,
+     * closed): every non-INVITE transaction still waiting on it ends with a transport error now,
+     * rather than at Timer F. Rare, so a walk over the table is fine.
+     */
+    public void onTransportFailure(ClientTransaction.Sender sender, InetSocketAddress target) {
+        List<ClientTransaction> failed = new ArrayList<>();
+        for (ClientTransaction tx : live.values()) {
+            if (tx.sender() == sender && tx.target().equals(target)) {
+                failed.add(tx);
+            }
+        }
+        failed.forEach(ClientTransaction::onTransportFailure);
     }
 
     public void onMalformed() {

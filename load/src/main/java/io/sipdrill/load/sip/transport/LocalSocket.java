@@ -10,10 +10,10 @@ import java.nio.channels.DatagramChannel;
 /**
  * One bound UDP socket of the pool. Its host and port are what handsets put in Via and Contact,
  * pre-encoded once as ASCII so request templates copy bytes rather than format strings. It is also
- * the {@link ClientTransaction.Sender} of every handset on it, so 100,000 handsets share four senders
+ * the {@link ClientTransaction.Sender} (a {@link SipSocket}) of every handset on it, so 100,000 handsets share four senders
  * rather than each holding its own lambda.
  */
-public final class LocalSocket implements ClientTransaction.Sender {
+public final class LocalSocket implements SipSocket {
 
     private final int index;
     private final DatagramChannel channel;
@@ -41,9 +41,14 @@ public final class LocalSocket implements ClientTransaction.Sender {
         return new String(hostPortAscii, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    /** {@code host:port} as ASCII bytes, for Via and Contact. */
+    @Override
     public byte[] hostPortAscii() {
         return hostPortAscii;
+    }
+
+    @Override
+    public SipTransport transport() {
+        return SipTransport.UDP;
     }
 
     /**

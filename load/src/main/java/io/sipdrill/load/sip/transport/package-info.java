@@ -1,2 +1,2 @@
-/** The event loop and the small pool of non-blocking UDP sockets that many handsets share. */
+/** The event loop and the small pools of sockets many handsets share: non-blocking UDP, and TLS connections framed by Content-Length. */
 package io.sipdrill.load.sip.transport;
