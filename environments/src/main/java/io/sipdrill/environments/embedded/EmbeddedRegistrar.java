@@ -115,7 +115,8 @@ public final class EmbeddedRegistrar implements AutoCloseable {
             throw new IllegalStateException("cannot create the SIP stack for " + config.name() + ": " + e.getMessage(), e);
         }
         // Before the listening point: each UDP channel takes its parser from the factory once.
-        s.stack().setMessageParserFactory(new CountingParserFactory(s.stack().getMessageParserFactory(), malformed));
+        s.stack().setMessageParserFactory(new CountingParserFactory(s.stack().getMessageParserFactory(), malformed,
+                Set.of(ListeningPoint.UDP)));
         SipProvider p = null;
         try {
             ListeningPoint lp = s.stack().createListeningPoint(host, port, ListeningPoint.UDP);
