@@ -44,6 +44,14 @@ public interface DrillLoad extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Malformed SIP messages the handsets received and dropped, by receiver (the handsets' engine
+     * is {@code handsets}); empty when this load does not count them.
+     */
+    default java.util.Map<String, Long> malformedMessages() {
+        return java.util.Map.of();
+    }
+
     /** Stops every handset and waits until nothing more is written to the journal. */
     void stop() throws Exception;
 

@@ -254,6 +254,21 @@ public final class DrillRunner {
         journal.write(new JournalEvent.TimelineSample(clock.millis(), counts.primary(), counts.backup(), counts.nowhere()));
     }
 
+    /** The malformed counts of the handsets and the target's hosts, when any receiver counts them. */
+    private void writeMalformed(DrillClock clock) {
+        java.util.Map<String, Long> receivers = new java.util.LinkedHashMap<>();
+        try {
+            receivers.putAll(load.malformedMessages());
+            receivers.putAll(target.faults().malformedMessages());
+        } catch (RuntimeException e) {
+            // a receiver already closed: journal what could be read, the end line matters more
+            System.err.println("sipdrill: could not read malformed-message counts: " + e.getMessage());
+        }
+        if (!receivers.isEmpty()) {
+            journal.write(new JournalEvent.MalformedInput(clock.millis(), receivers));
+        }
+    }
+
     private void report(DrillLoad.LiveCounts c, LoadTally.Counts tally, DrillClock clock, long endNanos, String activeFault) {
         progress.update(new DrillProgress.Snapshot(clock.millis() / 1000.0, endNanos / 1e9, plan.timeScale(),
                 c.primary(), c.backup(), c.nowhere(), c.transactions(), c.retransmissions(), c.timeouts(),
@@ -454,6 +469,7 @@ public final class DrillRunner {
             } catch (Exception e) {
                 // reported per fault by revertAll
             }
+            writeMalformed(clock);
             journal.write(new JournalEvent.DrillEnded(clock.millis(), reason));
             journal.flush();
         }

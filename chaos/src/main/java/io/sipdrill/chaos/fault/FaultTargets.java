@@ -43,4 +43,12 @@ public interface FaultTargets {
      * Not a fault: nothing to revert.
      */
     void restart(String target) throws Exception;
+
+    /**
+     * Malformed SIP messages each host received and dropped, by host name, for the hosts that count
+     * them (sipdrill's in-JVM servers); empty for hosts sipdrill cannot look into (Kamailio, containers).
+     */
+    default java.util.Map<String, Long> malformedMessages() {
+        return java.util.Map.of();
+    }
 }

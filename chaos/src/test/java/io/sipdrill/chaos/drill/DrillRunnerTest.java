@@ -71,6 +71,35 @@ class DrillRunnerTest {
     }
 
     @Test
+    void malformedCountsOfHandsetsAndHostsAreJournaledJustBeforeTheEndLine() throws Exception {
+        FakeWorld w = new FakeWorld();
+        w.handsetMalformed = Map.of("handsets", 7L);
+        w.hostMalformed = Map.of("registrar", 1543L, "pbx-1", 0L);
+        DrillMethod method = new DrillMethod(Duration.ofMinutes(3), List.of(),
+                List.of(at(3, new Action.Freeze("registrar")), at(23, new Action.ClearFaults())), RollbackStrategy.DEFAULT, List.of());
+
+        assertThat(w.runner(plan(method)).run()).isEqualTo(DrillRunner.Ending.COMPLETED);
+
+        List<JournalEvent> events = w.events;
+        assertThat(events.get(events.size() - 2)).as("the line before the end line")
+                .isInstanceOfSatisfying(JournalEvent.MalformedInput.class, m -> assertThat(m.receivers())
+                        .as("handsets' and hosts' counts").containsExactlyInAnyOrderEntriesOf(
+                                Map.of("handsets", 7L, "registrar", 1543L, "pbx-1", 0L)));
+        assertThat(events.get(events.size() - 1)).as("the end line stays last").isInstanceOf(JournalEvent.DrillEnded.class);
+    }
+
+    @Test
+    void noMalformedLineWhenNoReceiverCounts() throws Exception {
+        FakeWorld w = new FakeWorld();
+        DrillMethod method = new DrillMethod(Duration.ofMinutes(3), List.of(),
+                List.of(at(3, new Action.Freeze("registrar")), at(23, new Action.ClearFaults())), RollbackStrategy.DEFAULT, List.of());
+
+        w.runner(plan(method)).run();
+
+        assertThat(w.ofType(JournalEvent.MalformedInput.class)).as("malformed lines: none, journals read as before").isEmpty();
+    }
+
+    @Test
     void aFailedGateEndsTheDrillBeforeAnyFaultAndSaysWhichProbe() throws Exception {
         FakeWorld w = new FakeWorld();
         w.counts = t -> new DrillLoad.LiveCounts(80, 0, 20, 0, 0, 0); // only 80% registered on the primary

@@ -48,6 +48,9 @@ final class FakeWorld {
     final Set<String> hosts = new LinkedHashSet<>(List.of("registrar", "backup", "pbx-1", "pbx-2", "pbx-3", "pbx-4"));
     final Set<String> links = new LinkedHashSet<>(List.of("handsets->registrar", "handsets->backup"));
     DdiRouting ddi;
+    /** What the load's handsets and the hosts report as malformed messages; default: they count none. */
+    volatile Map<String, Long> handsetMalformed = Map.of();
+    volatile Map<String, Long> hostMalformed = Map.of();
 
     long ms() {
         DrillClock c = clock;
@@ -105,6 +108,7 @@ final class FakeWorld {
         @Override public Fault freeze(String target) { known(target); return new LoggedFault("freeze", target); }
         @Override public Fault kill(String target) { known(target); return new LoggedFault("kill", target); }
         @Override public void restart(String target) { known(target); log.add(ms() + " restart " + target); }
+        @Override public Map<String, Long> malformedMessages() { return hostMalformed; }
 
         private void known(String target) {
             if (!hosts.contains(target)) {
@@ -131,6 +135,7 @@ final class FakeWorld {
         @Override public void begin() { log.add(ms() + " begin"); }
         @Override public LiveCounts counts() { return counts.apply(ms()); }
         @Override public Optional<DdiRouting> ddi() { return Optional.ofNullable(ddi); }
+        @Override public Map<String, Long> malformedMessages() { return handsetMalformed; }
         @Override public void stop() { log.add(ms() + " stop"); }
         @Override public void close() { log.add("close"); }
     }

@@ -73,7 +73,13 @@ public final class DrillAnalyzer {
                 .map(p -> SteadyStateProbe.of(p, scale)).toList();
         DrillSeries series = DrillSeriesBuilder.of(sorted, scale, info.durationS());
         return new DrillAnalysis(info, faults.toSchedule(scale), metrics, timeline, verdicts,
-                SloJudge.allPassed(verdicts), probes, series);
+                SloJudge.allPassed(verdicts), probes, series, malformed(sorted));
+    }
+
+    /** The last {@code malformed} line's counts (each is a running total), or none. */
+    private static java.util.Map<String, Long> malformed(List<JournalEvent> sorted) {
+        List<JournalEvent.MalformedInput> lines = only(sorted, JournalEvent.MalformedInput.class);
+        return lines.isEmpty() ? java.util.Map.of() : lines.get(lines.size() - 1).receivers();
     }
 
     /**

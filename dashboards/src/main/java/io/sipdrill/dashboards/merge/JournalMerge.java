@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * sample at or before that second, so a shard that ended or skipped a second still counts); fault
  * steps, action steps and steady-state probes are taken from shard 0 only (shards play no faults,
  * see {@code ShardRules}; a probe reads its own shard's handsets, so shard 0's stands for the
- * drill); the end line is the last shard's, its reason the shards' common one or all of them.
+ * drill); malformed-message counts are summed receiver by receiver into one line; the end line is
+ * the last shard's, its reason the shards' common one or all of them.
  *
  * <pre>{@code
  * List<JournalEvent> drill = JournalMerge.merge(List.of(ShardJournal.of(p0, readAll(p0)), ShardJournal.of(p1, readAll(p1))));
@@ -58,6 +59,7 @@ public final class JournalMerge {
                 first.backup(), first.slo(), zero, null, first.shards(), null, first.population()));
         List<List<TimelineSample>> timelines = new ArrayList<>();
         List<DrillEnded> ends = new ArrayList<>();
+        List<JournalEvent.MalformedInput> malformed = new ArrayList<>();
         for (ShardJournal s : ordered) {
             long shift = s.start().startedAtMs() - zero;
             boolean coordinator = s.start().shard() == 0;
@@ -67,6 +69,8 @@ public final class JournalMerge {
                     samples.add(new TimelineSample(t.t() + shift, t.primary(), t.backup(), t.nowhere()));
                 } else if (e instanceof DrillEnded d) {
                     ends.add(new DrillEnded(d.t() + shift, d.reason()));
+                } else if (e instanceof JournalEvent.MalformedInput m) {
+                    malformed.add(new JournalEvent.MalformedInput(m.t() + shift, m.receivers()));
                 } else if (isHandsetEvent(e) || coordinator && !(e instanceof DrillStarted)) {
                     out.add(shifted(e, shift));
                 }
@@ -74,6 +78,9 @@ public final class JournalMerge {
             timelines.add(samples);
         }
         out.addAll(TimelineSum.bySecond(timelines));
+        if (!malformed.isEmpty()) {
+            out.add(summed(malformed));
+        }
         if (!ends.isEmpty()) {
             out.add(lastEnd(ends, ordered.size()));
         }
@@ -143,6 +150,20 @@ public final class JournalMerge {
 
     private static boolean isHandsetEvent(JournalEvent e) {
         return e instanceof Transaction || e instanceof Retransmission || e instanceof HandsetState || e instanceof CallEnded;
+    }
+
+    /**
+     * One line for all shards: each shard counted what its own process received, so the counts
+     * add up receiver by receiver; stamped at the latest shard's line.
+     */
+    private static JournalEvent.MalformedInput summed(List<JournalEvent.MalformedInput> lines) {
+        java.util.Map<String, Long> sum = new java.util.LinkedHashMap<>();
+        long t = 0;
+        for (JournalEvent.MalformedInput m : lines) {
+            m.receivers().forEach((receiver, n) -> sum.merge(receiver, n, Long::sum));
+            t = Math.max(t, m.t());
+        }
+        return new JournalEvent.MalformedInput(t, sum);
     }
 
     private static DrillEnded lastEnd(List<DrillEnded> ends, int shards) {

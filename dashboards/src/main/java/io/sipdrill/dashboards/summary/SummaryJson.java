@@ -25,7 +25,10 @@ import java.nio.file.Path;
  * written as {@code null}, never left out, so readers can rely on every key being present. The
  * {@code calls} and {@code rtp} objects are the one exception: a drill without calls has neither,
  * so a registration drill's summary reads exactly as it did before calls existed. {@code steady_state}
- * lists the hypothesis' probes as checked (empty when the drill has none).
+ * lists the hypothesis' probes as checked (empty when the drill has none). {@code malformed} maps
+ * each receiver that counts malformed SIP messages (handsets, in-JVM servers) to its count, and
+ * {@code malformed_total} sums them; both are present only when the journal has a {@code malformed}
+ * line, so older summaries read as before.
  */
 public final class SummaryJson {
 
@@ -128,6 +131,11 @@ public final class SummaryJson {
         for (SteadyStateProbe p : analysis.steadyState()) {
             steadyState.addObject().put("when", p.when()).put("probe", p.probe()).put("value", p.value())
                     .put("min", p.min()).put("max", p.max()).put("ok", p.ok()).put("t_s", p.atS());
+        }
+        if (!analysis.malformed().isEmpty()) {
+            ObjectNode malformed = root.putObject("malformed");
+            analysis.malformed().forEach(malformed::put);
+            root.put("malformed_total", analysis.malformed().values().stream().mapToLong(Long::longValue).sum());
         }
         return root;
     }

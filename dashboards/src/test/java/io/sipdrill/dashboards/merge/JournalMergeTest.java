@@ -56,6 +56,22 @@ class JournalMergeTest {
     }
 
     @Test
+    void malformedCountsAreSummedReceiverByReceiverIntoOneLine() {
+        ShardJournal s0 = shard(P0, "calm", 20, 0, 2, 0, 2, EPOCH);
+        ShardJournal s1 = shard(P1, "calm", 20, 1, 2, 2, 3, EPOCH + 400);
+        List<JournalEvent> e0 = new ArrayList<>(s0.events());
+        e0.add(e0.size() - 1, new JournalEvent.MalformedInput(2400, Map.of("handsets", 3L, "registrar", 10L)));
+        List<JournalEvent> e1 = new ArrayList<>(s1.events());
+        e1.add(e1.size() - 1, new JournalEvent.MalformedInput(2400, Map.of("handsets", 4L)));
+
+        List<JournalEvent> merged = JournalMerge.merge(List.of(ShardJournal.of(P0, e0), ShardJournal.of(P1, e1)));
+
+        assertThat(merged).filteredOn(JournalEvent.MalformedInput.class::isInstance).as("one malformed line")
+                .singleElement().isEqualTo(new JournalEvent.MalformedInput(2800, Map.of("handsets", 7L, "registrar", 10L)));
+        assertThat(merged.get(merged.size() - 1)).as("the end line stays last").isInstanceOf(DrillEnded.class);
+    }
+
+    @Test
     void aSingleUnshardedJournalPassesThroughUnchanged() {
         List<JournalEvent> events = List.of(new DrillStarted(0, "calm", "embedded", 1, 20, null, null, Map.of()),
                 new DrillEnded(10, "completed"));

@@ -42,6 +42,22 @@ class SummaryJsonTest {
     }
 
     @Test
+    void malformedCountsAppearOnlyWhenTheJournalHasThem() throws IOException {
+        assertThat(written(false).has("malformed")).as("no malformed line: no key, as before").isFalse();
+
+        java.util.List<io.sipdrill.load.journal.JournalEvent> events = new java.util.ArrayList<>(OutageJournal.events(false));
+        events.add(events.size() - 1, new io.sipdrill.load.journal.JournalEvent.MalformedInput(1_000,
+                java.util.Map.of("registrar", 1543L)));
+        events.add(events.size() - 1, new io.sipdrill.load.journal.JournalEvent.MalformedInput(2_000,
+                java.util.Map.of("handsets", 982L, "registrar", 1600L)));
+        JsonNode json = new ObjectMapper().readTree(SummaryJson.render(DrillAnalyzer.analyze(events)));
+
+        assertThat(json.get("malformed").get("registrar").asLong()).as("the last line's registrar count").isEqualTo(1600);
+        assertThat(json.get("malformed").get("handsets").asLong()).as("handsets").isEqualTo(982);
+        assertThat(json.get("malformed_total").asLong()).as("total").isEqualTo(2582);
+    }
+
+    @Test
     void valuesMatchTheAnalysis() throws IOException {
         JsonNode json = written(false);
         assertThat(json.get("handsets").asInt()).isEqualTo(10);

@@ -6,7 +6,9 @@ import io.sipdrill.chaos.fault.AppliedFaults;
 import io.sipdrill.environments.embedded.pbx.EmbeddedPbx;
 
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,6 +78,19 @@ final class EmbeddedFaultTargets implements FaultTargets {
         }
         applied.releaseHolds(target);
         slot.restart();
+    }
+
+    /** The running instance's count per server: a killed or restarted server starts from zero. */
+    @Override
+    public Map<String, Long> malformedMessages() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String name : names()) {
+            Optional<Long> count = topology.registrarSlot(name).isPresent()
+                    ? topology.registrarSlot(name).get().running().map(EmbeddedRegistrar::malformedMessages)
+                    : pbx(name).running().map(EmbeddedPbx::malformedMessages);
+            count.ifPresent(c -> counts.put(name, c));
+        }
+        return counts;
     }
 
     private ServerSlot<?> slot(String target) {

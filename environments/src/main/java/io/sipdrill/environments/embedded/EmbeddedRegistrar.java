@@ -66,6 +66,7 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     private final RegisterHandler registerHandler;
     private final LongAdder received = new LongAdder();
     private final LongAdder answered = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
     private RiStack stack;
     private boolean closed;
     private volatile SipProvider provider;
@@ -130,6 +131,9 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the SIP stack for " + config.name() + ": " + e.getMessage(), e);
         }
+        // Before the listening point: each UDP channel takes its parser from the factory once.
+        s.stack().setMessageParserFactory(new CountingParserFactory(s.stack().getMessageParserFactory(), malformed,
+                Set.of(ListeningPoint.UDP)));
         SipProvider p = null;
         try {
             ListeningPoint lp = s.stack().createListeningPoint(host, port, ListeningPoint.UDP);
@@ -226,6 +230,14 @@ public final class EmbeddedRegistrar implements AutoCloseable {
     /** Responses sent. */
     public long requestsAnswered() {
         return answered.sum();
+    }
+
+    /**
+     * Datagrams the stack rejected as malformed (see {@link CountingParserFactory} for what
+     * counts); they never reach {@link #requestsReceived()}.
+     */
+    public long malformedMessages() {
+        return malformed.sum();
     }
 
     /** Requests lost to the capacity model: queue full, or capacity 0. */

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JournalEvent.ActionStep.class, name = "step"),
     @JsonSubTypes.Type(value = JournalEvent.ProbeResult.class, name = "probe"),
     @JsonSubTypes.Type(value = JournalEvent.SteadyState.class, name = "steady_state"),
+    @JsonSubTypes.Type(value = JournalEvent.MalformedInput.class, name = "malformed"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface JournalEvent {
@@ -165,6 +166,23 @@ public sealed interface JournalEvent {
      * method did not run) or after it (false: the drill deviated).
      */
     record SteadyState(long t, String when, boolean met) implements JournalEvent {
+    }
+
+    /**
+     * Malformed SIP messages each receiver counted where it arrived and dropped, so far: the
+     * handsets' engine ({@code handsets}) and each server sipdrill runs in-JVM, by its name
+     * ({@code registrar}, {@code backup}, {@code pbx-1}). Written at the end of a drill, just
+     * before {@link DrillEnded}, when any receiver counts them; journals without it read as before.
+     */
+    record MalformedInput(long t, java.util.Map<String, Long> receivers) implements JournalEvent {
+        public MalformedInput {
+            receivers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(receivers));
+        }
+
+        /** All receivers together. */
+        public long total() {
+            return receivers.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** Where a handset is registered, as the journal spells it. */

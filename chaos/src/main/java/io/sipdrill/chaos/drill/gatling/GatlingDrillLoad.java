@@ -75,6 +75,12 @@ public final class GatlingDrillLoad implements DrillLoad {
     }
 
     @Override
+    public java.util.Map<String, Long> malformedMessages() {
+        SipLiveView v = live.get();
+        return v == null ? java.util.Map.of() : java.util.Map.of("handsets", v.counters().malformedMessages());
+    }
+
+    @Override
     public java.util.Optional<io.sipdrill.load.calls.DdiRouting> ddi() {
         SipLiveView v = live.get();
         return v == null ? java.util.Optional.empty() : v.ddi();

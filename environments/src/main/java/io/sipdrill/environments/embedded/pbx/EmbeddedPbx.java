@@ -47,6 +47,11 @@ public final class EmbeddedPbx implements AutoCloseable {
         return engine.calls().callsReceived();
     }
 
+    /** Datagrams its engine could not parse, counted where they arrive and dropped. */
+    public long malformedMessages() {
+        return engine.transactions().counters().malformedMessages();
+    }
+
     @Override
     public void close() {
         engine.close();
