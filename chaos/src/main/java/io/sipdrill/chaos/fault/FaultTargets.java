@@ -43,4 +43,12 @@ public interface FaultTargets {
      * Not a fault: nothing to revert.
      */
     void restart(String target) throws Exception;
+
+    /**
+     * From now on tells {@code watch} when a target dies behind sipdrill's back and when it is back;
+     * {@link TargetWatch#NONE} stops watching. By default nothing is watched (a topology whose
+     * servers sipdrill does not run cannot see them die).
+     */
+    default void watch(TargetWatch watch) {
+    }
 }
