@@ -129,12 +129,15 @@ public final class KamailioProcess implements AutoCloseable {
         }
     }
 
-    /** "killed by SIGKILL", "killed by signal 6", "exited with code 255". */
+    /**
+     * "killed by SIGKILL", "killed by signal 6", "exited with code 255": Java reports a process a
+     * signal ended as 128 + the signal's number (Linux has 64 signals; Kamailio's own exit(-1) is 255).
+     */
     static String howItEnded(int exitValue) {
         if (exitValue == 128 + 9) {
             return "killed by SIGKILL";
         }
-        return exitValue > 128 ? "killed by signal " + (exitValue - 128) : "exited with code " + exitValue;
+        return exitValue > 128 && exitValue <= 128 + 64 ? "killed by signal " + (exitValue - 128) : "exited with code " + exitValue;
     }
 
     /**
