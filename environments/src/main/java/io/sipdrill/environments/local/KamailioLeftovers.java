@@ -97,6 +97,22 @@ public final class KamailioLeftovers {
         }
     }
 
+    /** True when {@code instanceDir} has no owner file, or its owner is this JVM or gone. */
+    static boolean ownedHereOrByNobody(Path instanceDir) {
+        Path file = instanceDir.resolve(OWNER_FILE);
+        if (!Files.isRegularFile(file)) {
+            return true;
+        }
+        try {
+            if (Long.parseLong(Files.readString(file).trim().split("\\s+")[0]) == ProcessHandle.current().pid()) {
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return !ownerAlive(instanceDir);
+    }
+
     private static String owner(Path instanceDir) {
         try {
             return "pid " + Files.readString(instanceDir.resolve(OWNER_FILE)).trim().split("\\s+")[0];

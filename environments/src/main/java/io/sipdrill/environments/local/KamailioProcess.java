@@ -100,7 +100,8 @@ public final class KamailioProcess implements AutoCloseable {
             throw new IllegalStateException(NOT_INSTALLED + " (no executable at " + kamailio + ")");
         }
         // A main process killed from outside leaves its workers holding the address: they are this instance's, so they go.
-        List<ProcessHandle> strays = KamailioLeftovers.of(instanceDir);
+        // Only when this JVM (or a dead one) owns the folder: another live sipdrill's processes are never ours to kill.
+        List<ProcessHandle> strays = KamailioLeftovers.ownedHereOrByNobody(instanceDir) ? KamailioLeftovers.of(instanceDir) : List.of();
         if (!strays.isEmpty()) {
             try {
                 KamailioLeftovers.kill(strays);

@@ -55,6 +55,23 @@ class KamailioLeftoversTest {
     }
 
     @Test
+    void strayWorkersAreOnlyKilledInAFolderOfThisJvmOrOfADeadOne() throws Exception {
+        assertThat(KamailioLeftovers.ownedHereOrByNobody(instanceDir)).as("no owner file yet").isTrue();
+        KamailioLeftovers.markOwner(instanceDir);
+        assertThat(KamailioLeftovers.ownedHereOrByNobody(instanceDir)).as("owned by this JVM").isTrue();
+
+        Process other = new ProcessBuilder("sleep", "30").start(); // stands in for another live sipdrill
+        try {
+            long started = other.info().startInstant().orElseThrow().toEpochMilli();
+            Files.writeString(instanceDir.resolve(KamailioLeftovers.OWNER_FILE), other.pid() + " " + started + "\n");
+            assertThat(KamailioLeftovers.ownedHereOrByNobody(instanceDir)).as("owned by live pid %d", other.pid()).isFalse();
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        assertThat(KamailioLeftovers.ownedHereOrByNobody(instanceDir)).as("its owner gone").isTrue();
+    }
+
+    @Test
     void noKamailioRunsInAFolderNobodyUsed() {
         assertThat(KamailioLeftovers.of(instanceDir)).as("processes with -Y %s", instanceDir).isEmpty();
     }
