@@ -2,14 +2,16 @@ package io.sipdrill.app;
 
 import io.sipdrill.chaos.fault.CpuSqueezeFault;
 import io.sipdrill.chaos.fault.FreezeFault;
+import io.sipdrill.environments.local.KamailioLeftovers;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A run killed with SIGKILL cannot thaw what it froze or give back the CPU it squeezed; the next
- * run does, and says so.
+ * A run killed with SIGKILL cannot thaw what it froze, give back the CPU it squeezed or stop the
+ * Kamailio processes it started (they keep running and hold their addresses); the next run does,
+ * and says so. Thawed first: a frozen process would not die.
  */
 final class LeftoverCleanup {
 
@@ -19,6 +21,7 @@ final class LeftoverCleanup {
     static void run(PrintStream out) {
         clean(out, "frozen", "thawed", FreezeFault::thawLeftovers);
         clean(out, "cpu-squeezed", "released the cpu of", CpuSqueezeFault::releaseLeftovers);
+        clean(out, "Kamailio", "stopped", KamailioLeftovers::killOrphans);
     }
 
     private static void clean(PrintStream out, String kind, String done, Cleaner cleaner) {

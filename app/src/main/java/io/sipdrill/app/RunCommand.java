@@ -116,6 +116,12 @@ final class RunCommand implements Callable<Integer> {
                     + " addresses from it, on any other address (a pod's IP) that one address")
     String handsetAddress;
 
+    @Option(names = "--pop-blocks", paramLabel = "PRIMARY,BACKUP",
+            description = "--env embedded or local: the two /24 blocks (e.g. 127.0.230,127.0.231) the POPs' hosts use instead of"
+                    + " 127.0.1 and 127.0.2: registrar at .1:5060, PBXs at .11, .12, voicemail at .30; the backup POP likewise"
+                    + " (the carrier stays where the drill puts it)")
+    String popBlocks;
+
     private MetricsOption metrics;
 
     @Override
@@ -136,6 +142,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!List.of("embedded", "local", "docker", "external").contains(env)) {
             throw new BadInputException("--env " + env + " is not an environment: use embedded, local, docker or external");
+        }
+        if (popBlocks != null && env.equals("external")) {
+            throw new BadInputException("--pop-blocks places the hosts sipdrill runs (--env embedded or local), not your --registrar/--backup");
         }
         Shard slice = shard();
         HandsetSockets sockets = HandsetSockets.parse(handsetAddress);
@@ -182,7 +191,9 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 // Calls first: they add the PBX hosts (pbx-1, …) a drill file may name as targets.
                 if (plan.calls() != null) {
-                    CallRoles roles = CallRoles.defaults(plan.calls().carrier());
+                    InetSocketAddress carrier = plan.calls().carrier();
+                    CallRoles roles = blocks().map(b -> CallRoles.onBlocks(b.primary(), b.backup(), carrier, 2))
+                            .orElseGet(() -> CallRoles.defaults(carrier));
                     // A docker topology checks its own containers' addresses (a compose stack's hold them already).
                     if (!(topology instanceof DockerTopology)) {
                         for (InetSocketAddress a : roles.primaryPbxs()) {
@@ -422,10 +433,27 @@ final class RunCommand implements Callable<Integer> {
 
     private LocalTopologyConfig localKamailio;
 
+    /** --pop-blocks as given, or empty for the architecture's blocks. */
+    private Optional<PopBlocks> blocks() {
+        if (popBlocks == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PopBlocks.parse(popBlocks));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--pop-blocks " + popBlocks + ": " + e.getMessage());
+        }
+    }
+
+    private EmbeddedTopologyConfig embedded() {
+        EmbeddedTopologyConfig config = EmbeddedTopologyConfig.defaults();
+        return blocks().map(b -> config.withAddresses(b.primaryPop(), b.backupPop())).orElse(config);
+    }
+
     /** The registrars' ports are free (another drill may hold them): checked before anything starts. */
     private void portsFree() {
-        InetSocketAddress primary = localKamailio != null ? localKamailio.primary() : EmbeddedTopologyConfig.defaults().primary();
-        InetSocketAddress backupPop = localKamailio != null ? localKamailio.backup() : EmbeddedTopologyConfig.defaults().backup();
+        InetSocketAddress primary = localKamailio != null ? localKamailio.primary() : embedded().primary();
+        InetSocketAddress backupPop = localKamailio != null ? localKamailio.backup() : embedded().backup();
         PortCheck.ensureFree("primary registrar", primary);
         PortCheck.ensureFree("backup POP", backupPop);
     }
@@ -434,10 +462,14 @@ final class RunCommand implements Callable<Integer> {
     private Topology topology(Path dir) {
         switch (env) {
             case "embedded" -> {
-                return new EmbeddedTopology(EmbeddedTopologyConfig.defaults());
+                return new EmbeddedTopology(embedded());
             }
             case "local" -> {
                 LocalTopologyConfig config = LocalTopologyConfig.defaults(dir.resolve("kamailio"));
+                Optional<PopBlocks> blocks = blocks();
+                if (blocks.isPresent()) {
+                    config = config.withAddresses(blocks.get().primaryPop(), blocks.get().backupPop());
+                }
                 if (!config.kamailio().toFile().canExecute()) {
                     throw new BadInputException("--env local needs Kamailio: " + config.kamailio() + " not found (apt-get install kamailio)");
                 }
@@ -445,6 +477,9 @@ final class RunCommand implements Callable<Integer> {
                 return new LocalTopology(config);
             }
             case "docker" -> {
+                if (popBlocks != null) {
+                    throw new BadInputException("--pop-blocks goes with --env embedded or local; the docker topology's addresses are its compose file's");
+                }
                 return new DockerTopology(DockerTopologyConfig.defaults());
             }
             default -> {

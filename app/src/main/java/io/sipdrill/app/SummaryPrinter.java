@@ -17,6 +17,7 @@ final class SummaryPrinter {
 
     static void print(PrintStream out, ReportResult result) {
         DrillMetrics m = result.analysis().metrics();
+        result.analysis().cutOff().ifPresent(note -> out.println("sipdrill: " + note));
         if (m.calls().reported() && result.analysis().faults().t0S() == null) {
             // A call drill without a fault has no failover to speak of; "failover never" would read as a failure.
             out.printf("  registrations: REGISTER p50/p95/p99 %s/%s/%s ms | amplification %s%n",

@@ -39,6 +39,23 @@ class CliBadInputTest {
     }
 
     @Test
+    void popBlocksOutsideLoopback() {
+        assertThat(badInput("run", "--pop-blocks", "192.0.2,127.0.231").err()).contains("--pop-blocks").contains("loopback");
+    }
+
+    @Test
+    void popBlocksNeedTwoDifferentBlocks() {
+        assertThat(badInput("run", "--pop-blocks", "127.0.230").err()).contains("--pop-blocks").contains("two blocks");
+        assertThat(badInput("run", "--pop-blocks", "127.0.230,127.0.230").err()).contains("different blocks");
+    }
+
+    @Test
+    void popBlocksWithExternalTargets() {
+        assertThat(badInput("run", "--pop-blocks", "127.0.230,127.0.231", "--registrar", "127.0.230.1:5060",
+                "--backup", "127.0.231.1:5060").err()).contains("--pop-blocks").contains("--registrar");
+    }
+
+    @Test
     void zeroTimeScale() {
         assertThat(badInput("run", "--time-scale", "0").err()).contains("--time-scale");
     }

@@ -1,7 +1,6 @@
 package io.sipdrill.app;
 
 import io.sipdrill.chaos.drill.CallPlan;
-import io.sipdrill.chaos.fault.CgroupCpuController;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.local.LocalTopologyConfig;
 import io.sipdrill.load.journal.JournalEvent;
@@ -12,10 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -41,11 +36,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("kamailio")
 class SigintMidDrillTest {
 
-    private static final Path CPU_GROUPS = CgroupCpuController.DEFAULT_CGROUP_ROOT.resolve("cpu").resolve(CgroupCpuController.DEFAULT_PARENT);
-    private static final Path CPU_ROOT = CgroupCpuController.DEFAULT_CGROUP_ROOT.resolve("cpu");
-    private static final Path FREEZER_ROOT = CgroupCpuController.DEFAULT_CGROUP_ROOT.resolve("freezer");
-    private static final Path FREEZER_GROUPS = FREEZER_ROOT.resolve("sipdrill");
-
     /** Another drill (a colleague's test, a hand run) may hold the default addresses for a while. */
     private static final Duration PORT_WAIT = Duration.ofMinutes(10);
     /** Child JVM start, five Kamailio instances, Gatling's boot and 3 s of warm-up, on a loaded 2-core machine. */
@@ -60,12 +50,8 @@ class SigintMidDrillTest {
 
     @BeforeEach
     void needsKamailioAndCgroupV1() {
-        Path kamailio = LocalTopologyConfig.defaults(tmp).kamailio();
-        assumeTrue(Files.isExecutable(kamailio), () -> skip("no Kamailio at " + kamailio + " (apt-get install kamailio)"));
-        Optional<CgroupCpuController> cpu = CgroupCpuController.detect();
-        assumeTrue(cpu.isPresent(), () -> skip(CgroupCpuController.unavailableReason()));
-        assumeTrue(cpu.get().description().equals("cgroup v1 cpu") && Files.isDirectory(CPU_GROUPS),
-                () -> skip("the cpu controller here is " + cpu.get().description() + ", not cgroup v1 at " + CPU_GROUPS));
+        Optional<String> missing = ChildSipdrill.kamailioAndCgroupV1Missing(tmp);
+        assumeTrue(missing.isEmpty(), () -> skip(missing.orElseThrow()));
     }
 
     private static String skip(String reason) {
@@ -86,25 +72,25 @@ class SigintMidDrillTest {
         // At that moment the squeeze and the freeze are really applied to pbx-1 and backup-pbx-1.
         List<Long> pbx1 = kamailioPids("pbx-1");
         assertThat(pbx1).as("pbx-1's Kamailio processes under %s", runDir).isNotEmpty();
-        List<Path> squeezes = groups(CPU_GROUPS, "cpu-squeeze-pbx-1-", pid);
-        assertThat(squeezes).as("cpu-squeeze-pbx-1-*-by%d under %s", pid, CPU_GROUPS).hasSize(1);
+        List<Path> squeezes = ChildSipdrill.groups(ChildSipdrill.CPU_GROUPS, "cpu-squeeze-pbx-1-", pid);
+        assertThat(squeezes).as("cpu-squeeze-pbx-1-*-by%d under %s", pid, ChildSipdrill.CPU_GROUPS).hasSize(1);
         Path squeeze = squeezes.get(0);
-        assertThat(pids(squeeze.resolve("cgroup.procs"))).as("%s/cgroup.procs", squeeze).containsAll(pbx1);
+        assertThat(ChildSipdrill.pids(squeeze.resolve("cgroup.procs"))).as("%s/cgroup.procs", squeeze).containsAll(pbx1);
         assertThat(Files.readString(squeeze.resolve("cpu.cfs_quota_us")).trim()).as("5%% of a %s us period",
                 Files.readString(squeeze.resolve("cpu.cfs_period_us")).trim())
                 .isEqualTo(Long.toString(Long.parseLong(Files.readString(squeeze.resolve("cpu.cfs_period_us")).trim()) / 20));
         List<Long> backupPbx1 = kamailioPids("backup-pbx-1");
         assertThat(backupPbx1).as("backup-pbx-1's Kamailio processes").isNotEmpty();
-        String freezer = faultStart(journal, "backup-pbx-1").detail();
+        String freezer = ChildSipdrill.faultStart(journal, "backup-pbx-1").detail();
         if (freezer.equals("cgroup v1 freezer")) {
             // The freezer's group is named by the fault and the root pid: freeze-<pid>-by<owner>.
-            List<Path> frozen = groups(FREEZER_GROUPS, "freeze-", pid);
-            assertThat(frozen).as("freeze-*-by%d under %s", pid, FREEZER_GROUPS).hasSize(1);
-            assertThat(pids(frozen.get(0).resolve("cgroup.procs"))).containsAll(backupPbx1);
+            List<Path> frozen = ChildSipdrill.groups(ChildSipdrill.FREEZER_GROUPS, "freeze-", pid);
+            assertThat(frozen).as("freeze-*-by%d under %s", pid, ChildSipdrill.FREEZER_GROUPS).hasSize(1);
+            assertThat(ChildSipdrill.pids(frozen.get(0).resolve("cgroup.procs"))).containsAll(backupPbx1);
             assertThat(Files.readString(frozen.get(0).resolve("freezer.state")).trim()).isEqualTo("FROZEN");
         } else {
             assertThat(freezer).isEqualTo("SIGSTOP");
-            assertThat(backupPbx1).allSatisfy(p -> assertThat(state(p)).as("state of pid %d", p).isEqualTo("T"));
+            assertThat(backupPbx1).allSatisfy(p -> assertThat(ChildSipdrill.state(p)).as("state of pid %d", p).isEqualTo("T"));
         }
         List<Long> kamailioWhileRunning = kamailioPids(null);
 
@@ -116,16 +102,16 @@ class SigintMidDrillTest {
         System.out.println("sipdrill child exited " + child.exitValue() + " after SIGINT");
 
         // Nothing squeezed, frozen or running is left of that run.
-        assertThat(groups(CPU_GROUPS, "", pid)).as("cpu groups of pid %d left; its output:%n%s", pid, log()).isEmpty();
-        assertThat(groups(FREEZER_GROUPS, "", pid)).as("freezer groups of pid %d left; its output:%n%s", pid, log()).isEmpty();
+        assertThat(ChildSipdrill.groups(ChildSipdrill.CPU_GROUPS, "", pid)).as("cpu groups of pid %d left; its output:%n%s", pid, log()).isEmpty();
+        assertThat(ChildSipdrill.groups(ChildSipdrill.FREEZER_GROUPS, "", pid)).as("freezer groups of pid %d left; its output:%n%s", pid, log()).isEmpty();
         assertThat(kamailioWhileRunning).as("Kamailio mains and workers seen while running").hasSizeGreaterThanOrEqualTo(5);
-        assertThat(describe(kamailioPids(null))).as("Kamailio processes of the run (%s) left after SIGINT", runDir).isEmpty();
-        assertThat(describe(kamailioWhileRunning.stream().filter(p -> ProcessHandle.of(p).isPresent()).toList()))
+        assertThat(ChildSipdrill.describe(kamailioPids(null))).as("Kamailio processes of the run (%s) left after SIGINT", runDir).isEmpty();
+        assertThat(ChildSipdrill.describe(kamailioWhileRunning.stream().filter(p -> ProcessHandle.of(p).isPresent()).toList()))
                 .as("pids that were the run's Kamailio still alive").isEmpty();
 
         // The journal: both faults reverted by the rollback, and the end line last, complete.
         List<JournalEvent> events = JournalMapper.readAll(journal);
-        String overview = overview(events);
+        String overview = ChildSipdrill.overview(events);
         assertThat(events).filteredOn(JournalEvent.ActionStep.class::isInstance)
                 .extracting(e -> ((JournalEvent.ActionStep) e).phase() + " " + ((JournalEvent.ActionStep) e).action()
                         + " " + ((JournalEvent.ActionStep) e).outcome())
@@ -135,7 +121,7 @@ class SigintMidDrillTest {
                 .extracting(e -> ((JournalEvent.FaultStep) e).action() + " " + ((JournalEvent.FaultStep) e).target()
                         + " " + ((JournalEvent.FaultStep) e).detail())
                 .as(overview)
-                .containsExactlyInAnyOrder("start pbx-1 " + faultStart(journal, "pbx-1").detail(), "start backup-pbx-1 " + freezer,
+                .containsExactlyInAnyOrder("start pbx-1 " + ChildSipdrill.faultStart(journal, "pbx-1").detail(), "start backup-pbx-1 " + freezer,
                         "end pbx-1 rollback", "end backup-pbx-1 rollback");
         JournalEvent last = events.get(events.size() - 1);
         assertThat(last).as("the journal's last event; %s", overview).isInstanceOfSatisfying(JournalEvent.DrillEnded.class,
@@ -160,20 +146,14 @@ class SigintMidDrillTest {
         while (true) {
             DefaultDrillPorts.waitUntilFree(defaultAddresses(), portDeadline);
             if (Files.exists(runDir)) {
-                deleteTree(runDir);
+                ChildSipdrill.deleteTree(runDir);
             }
             Files.createDirectories(tmp);
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            child = new ProcessBuilder(java.toString(),
-                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-                    "-Dgatling.data.enableAnalytics=false",
-                    "-cp", System.getProperty("java.class.path"), Sipdrill.class.getName(),
-                    "run", drill.toString(), "--env", "local", "--handsets", "50", "--report", runDir.toString())
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-            System.out.println("sipdrill child pid " + child.pid() + ", run dir " + runDir);
+            child = ChildSipdrill.start(tmp.resolve("child.log"),
+                    "run", drill.toString(), "--env", "local", "--handsets", "50", "--report", runDir.toString());
             long deadline = System.nanoTime() + FAULTS_ON_WITHIN.toNanos();
             while (System.nanoTime() < deadline) {
-                if (Files.exists(journal) && faultStarted(journal, "pbx-1") && faultStarted(journal, "backup-pbx-1")) {
+                if (Files.exists(journal) && ChildSipdrill.faultStarted(journal, "pbx-1") && ChildSipdrill.faultStarted(journal, "backup-pbx-1")) {
                     return;
                 }
                 if (!child.isAlive()) {
@@ -205,141 +185,16 @@ class SigintMidDrillTest {
         return all;
     }
 
-    private static boolean faultStarted(Path journal, String target) {
-        return starts(journal).stream().anyMatch(f -> f.target().equals(target));
-    }
-
-    private static JournalEvent.FaultStep faultStart(Path journal, String target) {
-        return starts(journal).stream().filter(f -> f.target().equals(target)).findFirst()
-                .orElseThrow(() -> new AssertionError("no fault start on " + target + " in " + journal));
-    }
-
-    private static List<JournalEvent.FaultStep> starts(Path journal) {
-        return JournalMapper.readAll(journal).stream().filter(JournalEvent.FaultStep.class::isInstance)
-                .map(JournalEvent.FaultStep.class::cast).filter(f -> f.action().equals("start")).toList();
-    }
-
-    /**
-     * The run's Kamailio processes (mains and workers): their command line names the run's folder
-     * ({@code -Y RUN/kamailio/kamailio-NAME}); with {@code instance}, only that instance's.
-     */
     private List<Long> kamailioPids(String instance) {
-        String dir = runDir.resolve("kamailio").toString() + "/kamailio-";
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(dir)
-                        && (instance == null || c.contains("/INSTANCE_NAME/" + instance + "/"))).orElse(false))
-                .map(ProcessHandle::pid).sorted().toList();
-    }
-
-    /** Directories under {@code parent} named {@code prefix…-by<owner>}. */
-    private static List<Path> groups(Path parent, String prefix, long owner) throws IOException {
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(parent)) {
-            return found;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, Files::isDirectory)) {
-            for (Path d : dirs) {
-                String name = d.getFileName().toString();
-                if (name.startsWith(prefix) && name.endsWith("-by" + owner)) {
-                    found.add(d);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static List<Long> pids(Path file) throws IOException {
-        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> Long.parseLong(l.trim())).toList();
-    }
-
-    /** The process's state letter from /proc (R, S, T stopped, …), or "gone". */
-    private static String state(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-        } catch (IOException | RuntimeException e) {
-            return "gone";
-        }
-    }
-
-    private static List<String> describe(List<Long> pids) {
-        return pids.stream().map(p -> p + " (" + state(p) + ") "
-                + ProcessHandle.of(p).flatMap(h -> h.info().commandLine()).orElse("?")).toList();
-    }
-
-    private static String overview(List<JournalEvent> events) {
-        List<JournalEvent> notable = events.stream().filter(e -> !(e instanceof JournalEvent.Transaction
-                || e instanceof JournalEvent.Retransmission || e instanceof JournalEvent.HandsetState
-                || e instanceof JournalEvent.TimelineSample || e instanceof JournalEvent.CallEnded)).toList();
-        String tail = events.subList(Math.max(0, events.size() - 5), events.size()).stream().map(Object::toString)
-                .collect(Collectors.joining("\n  "));
-        return "journal (" + events.size() + " events), notable:\n  "
-                + notable.stream().map(Object::toString).collect(Collectors.joining("\n  "))
-                + "\nlast 5:\n  " + tail;
+        return ChildSipdrill.kamailioPids(runDir, instance);
     }
 
     private String log() {
-        try {
-            Path log = tmp.resolve("child.log");
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        return ChildSipdrill.log(tmp.resolve("child.log"));
     }
 
-    /**
-     * Whatever this test's child left behind, and only that: the child itself, its cpu and freezer
-     * groups (thawed, processes back in the hierarchy's root, removed), then the run's Kamailio processes.
-     */
     @AfterEach
     void cleanUp() throws Exception {
-        if (child == null) {
-            return;
-        }
-        long pid = child.pid();
-        if (child.isAlive()) {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-        for (Path group : groups(FREEZER_GROUPS, "", pid)) {
-            System.out.println("sipdrill test cleanup: thawing and removing " + group);
-            Files.writeString(group.resolve("freezer.state"), "THAWED");
-            emptyAndRemove(group, FREEZER_ROOT);
-        }
-        for (Path group : groups(CPU_GROUPS, "", pid)) {
-            System.out.println("sipdrill test cleanup: removing " + group);
-            emptyAndRemove(group, CPU_ROOT);
-        }
-        if (runDir != null) {
-            for (long p : kamailioPids(null)) {
-                System.out.println("sipdrill test cleanup: killing kamailio " + p);
-                ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
-    }
-
-    private static void emptyAndRemove(Path group, Path root) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<Long> left = pids(group.resolve("cgroup.procs"));
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            for (long p : left) {
-                try {
-                    Files.writeString(root.resolve("cgroup.procs"), Long.toString(p));
-                } catch (IOException gone) {
-                    // exited meanwhile
-                }
-            }
-            Thread.sleep(10);
-            left = pids(group.resolve("cgroup.procs"));
-        }
-        Files.deleteIfExists(group);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ChildSipdrill.cleanUp(child, runDir);
     }
 }

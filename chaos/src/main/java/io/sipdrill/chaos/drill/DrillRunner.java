@@ -3,6 +3,7 @@ package io.sipdrill.chaos.drill;
 import io.sipdrill.chaos.drill.shard.HandsetRange;
 import io.sipdrill.chaos.drill.shard.Shard;
 import io.sipdrill.chaos.fault.Fault;
+import io.sipdrill.chaos.fault.TargetWatch;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JournalEvent;
 import io.sipdrill.load.time.DrillClock;
@@ -149,6 +150,8 @@ public final class DrillRunner {
                     hostPort(target.primary()), hostPort(target.backup()), plan.slo(), startedAt,
                     shard.sharded() ? shard.index() : null, shard.sharded() ? shard.count() : null,
                     shard.sharded() ? handsets.first() : null, shard.sharded() ? handsets.population() : null));
+            // A server dying behind our back (not a step of ours) is journaled as a fault window "died".
+            target.faults().watch(journaling(clock));
             load.begin();
             List<Timed> steps = resolved.steps();
             boolean gated = !method.hypothesis().isEmpty();
@@ -211,6 +214,7 @@ public final class DrillRunner {
             rollback.run("aborted: " + e.getMessage());
             throw e;
         } finally {
+            target.faults().watch(TargetWatch.NONE);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -218,6 +222,28 @@ public final class DrillRunner {
             }
         }
     }
+
+    /**
+     * Journals a target's unplanned death as the start of a fault window named {@value #DIED} and its
+     * return as the window's end, so the report's t0, detection, failover and dark seconds cover it.
+     */
+    private TargetWatch journaling(DrillClock clock) {
+        return new TargetWatch() {
+            @Override
+            public void died(String host, String detail) {
+                journal.write(new JournalEvent.FaultStep(clock.millis(), "start", DIED, host, detail));
+                System.out.println("sipdrill: " + host + " died (" + detail + "); not a step of this drill");
+            }
+
+            @Override
+            public void back(String host, String detail) {
+                journal.write(new JournalEvent.FaultStep(clock.millis(), "end", DIED, host, detail));
+            }
+        };
+    }
+
+    /** The fault name of a window in which a target was dead without a drill step having killed it. */
+    public static final String DIED = "died";
 
     private boolean check(String when, List<ProbeCheck> checks, LoadTally.Counts calls, DrillClock clock) {
         DrillLoad.LiveCounts live = load.counts();

@@ -51,4 +51,12 @@ public interface FaultTargets {
     default java.util.Map<String, Long> malformedMessages() {
         return java.util.Map.of();
     }
+
+    /**
+     * From now on tells {@code watch} when a target dies behind sipdrill's back and when it is back;
+     * {@link TargetWatch#NONE} stops watching. By default nothing is watched (a topology whose
+     * servers sipdrill does not run cannot see them die).
+     */
+    default void watch(TargetWatch watch) {
+    }
 }

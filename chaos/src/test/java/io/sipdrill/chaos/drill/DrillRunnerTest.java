@@ -100,6 +100,23 @@ class DrillRunnerTest {
     }
 
     @Test
+    void aHostDyingBehindTheDrillsBackIsJournaledAsADiedWindowThatItsRestartCloses() throws Exception {
+        FakeWorld w = new FakeWorld();
+        w.dies = "registrar";
+        w.diesAtMs = 8_000;
+        DrillMethod method = new DrillMethod(Duration.ofMinutes(3), List.of(),
+                List.of(at(20, new Action.Restart("registrar", 1.0))), RollbackStrategy.DEFAULT, List.of());
+
+        assertThat(w.runner(plan(method)).run()).isEqualTo(DrillRunner.Ending.COMPLETED);
+
+        assertThat(w.ofType(JournalEvent.FaultStep.class))
+                .extracting(f -> f.t() + " " + f.action() + " " + f.name() + " " + f.target() + " " + f.detail())
+                .as("the death is a fault window of its own; the restart ends it")
+                .containsExactly("8000 start died registrar killed by SIGKILL", "20000 end died registrar restarted");
+        assertThat(w.watching).as("watched from the drill's start to its end").containsExactly("0 on", "40000 off");
+    }
+
+    @Test
     void aFailedGateEndsTheDrillBeforeAnyFaultAndSaysWhichProbe() throws Exception {
         FakeWorld w = new FakeWorld();
         w.counts = t -> new DrillLoad.LiveCounts(80, 0, 20, 0, 0, 0); // only 80% registered on the primary

@@ -3,6 +3,7 @@ package io.sipdrill.chaos.drill;
 import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.LinkFaults;
+import io.sipdrill.chaos.fault.TargetWatch;
 import io.sipdrill.load.calls.DdiRouting;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JournalEvent;
@@ -45,6 +46,13 @@ final class FakeWorld {
     /** Throws from the sleeper once drill time reaches this (ms), as an interrupt or a crash would. */
     volatile long interruptAtMs = Long.MAX_VALUE;
     volatile RuntimeException crashAtInterrupt;
+    /** A host that dies on its own (not a fault of the drill's) once drill time reaches {@link #diesAtMs}; null: none. */
+    volatile String dies;
+    volatile long diesAtMs = Long.MAX_VALUE;
+    private volatile boolean dead;
+    private volatile TargetWatch watch = TargetWatch.NONE;
+    /** When the runner started and stopped watching the hosts, by drill ms. */
+    final List<String> watching = new CopyOnWriteArrayList<>();
     final Set<String> hosts = new LinkedHashSet<>(List.of("registrar", "backup", "pbx-1", "pbx-2", "pbx-3", "pbx-4"));
     final Set<String> links = new LinkedHashSet<>(List.of("handsets->registrar", "handsets->backup"));
     DdiRouting ddi;
@@ -59,6 +67,11 @@ final class FakeWorld {
 
     DrillRunner.Sleeper sleeper() {
         return n -> {
+            if (dies != null && !dead && ms() >= diesAtMs) {
+                dead = true;
+                diesAtMs = Long.MAX_VALUE; // once
+                watch.died(dies, "killed by SIGKILL");
+            }
             if (ms() >= interruptAtMs) {
                 if (crashAtInterrupt != null) {
                     throw crashAtInterrupt;
@@ -107,8 +120,16 @@ final class FakeWorld {
         @Override public Fault cpuSqueeze(String target, double quota) { known(target); return new LoggedFault("cpu-squeeze", target); }
         @Override public Fault freeze(String target) { known(target); return new LoggedFault("freeze", target); }
         @Override public Fault kill(String target) { known(target); return new LoggedFault("kill", target); }
-        @Override public void restart(String target) { known(target); log.add(ms() + " restart " + target); }
+        @Override public void restart(String target) {
+            known(target);
+            log.add(ms() + " restart " + target);
+            if (dead && target.equals(dies)) {
+                dead = false;
+                watch.back(target, "restarted");
+            }
+        }
         @Override public Map<String, Long> malformedMessages() { return hostMalformed; }
+        @Override public void watch(TargetWatch w) { watch = w; watching.add(ms() + (w == TargetWatch.NONE ? " off" : " on")); }
 
         private void known(String target) {
             if (!hosts.contains(target)) {

@@ -83,6 +83,8 @@ public final class HtmlReport {
                 .append("<style>\n").append(ReportAssets.inline(ReportAssets.UPLOT_CSS)).append('\n').append(CSS)
                 .append("</style>\n</head>\n<body>\n");
         header(html, info, name);
+        analysis.cutOff().ifPresent(note -> html.append("<p class=\"banner fail\">This ")
+                .append(Html.escape(note.substring("the ".length()))).append(".</p>\n"));
         banner(html, analysis);
         gatlingReport.ifPresent(link -> html.append("<p>Per-request statistics: <a href=\"")
                 .append(Html.escape(link)).append("\">Gatling report</a></p>\n"));
@@ -111,7 +113,7 @@ public final class HtmlReport {
                 .append(" · Backup: ").append(Html.escape(orDash(info.backup())))
                 .append(" · Duration: ").append(Formats.minutes(info.durationS()))
                 .append(" · Ended: ").append(Html.escape(info.endReason() == null
-                        ? "journal cut short (no end line)" : info.endReason()))
+                        ? "did not end (interrupted or killed: no end line)" : info.endReason()))
                 .append("</p>\n");
     }
 

@@ -140,7 +140,7 @@ public final class JunitXml {
         p.put("population", Integer.toString(analysis.metrics().population()));
         p.put("primary", info.primary());
         p.put("backup", info.backup());
-        p.put("ended", info.endReason() == null ? "cut off (no end line)" : info.endReason());
+        p.put("ended", analysis.cutOff().orElse(info.endReason()));
         p.put("duration_real_equivalent_s", Quantity.of(info.durationS(), ""));
         p.values().removeIf(java.util.Objects::isNull);
         return p;

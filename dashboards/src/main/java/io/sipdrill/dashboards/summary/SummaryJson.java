@@ -72,6 +72,9 @@ public final class SummaryJson {
         root.put("tR_s", analysis.faults().tRS());
         root.put("duration_s", info.durationS());
         root.put("ended", info.endReason());
+        // A journal without an end line: say so in words, not only by a null.
+        root.put("completed", info.endReason() != null);
+        root.put("cut_off", analysis.cutOff().orElse(null));
         root.put("detection_s", m.detectionS());
 
         ObjectNode failover = root.putObject("failover");

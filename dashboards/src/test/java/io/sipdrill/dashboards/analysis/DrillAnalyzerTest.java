@@ -37,6 +37,24 @@ class DrillAnalyzerTest {
     }
 
     @Test
+    void aJournalWithoutAnEndLineSaysTheRunDidNotEndWhereItStopsAndWhichFaultsWereOn() {
+        // Killed 14 s into the drill: the outage (10 s … 20 s) was on, the end line never written.
+        List<JournalEvent> cut = OutageJournal.events(false).stream()
+                .filter(e -> e.t() <= 14_000 && !(e instanceof JournalEvent.DrillEnded)).toList();
+        long last = cut.stream().mapToLong(JournalEvent::t).max().orElseThrow();
+
+        DrillAnalysis killed = DrillAnalyzer.analyze(cut);
+
+        assertThat(killed.info().endReason()).as("no end reason").isNull();
+        assertThat(killed.cutOff()).as("the cut-off note").hasValueSatisfying(note -> assertThat(note)
+                .contains("the run did not end (interrupted or killed: the journal has no end line)")
+                .contains(String.format(java.util.Locale.ROOT, "ends at t=%.1f s of drill time (%.1f s real-equivalent)",
+                        last / 1000.0, last / 1000.0 * OutageJournal.SCALE))
+                .contains("with faults still on: registrar-outage on registrar"));
+        assertThat(oneStuck.cutOff()).as("a run that ended has no cut-off note").isEmpty();
+    }
+
+    @Test
     void populationAndDetection() {
         DrillMetrics m = oneStuck.metrics();
         assertThat(m.population()).isEqualTo(10);

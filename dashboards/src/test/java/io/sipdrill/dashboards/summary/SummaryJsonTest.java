@@ -58,6 +58,19 @@ class SummaryJsonTest {
     }
 
     @Test
+    void aRunThatEndedIsCompletedAndACutJournalIsNot() throws IOException {
+        JsonNode ended = written(false);
+        assertThat(ended.get("completed").asBoolean()).as("completed").isTrue();
+        assertThat(ended.get("cut_off").isNull()).as("cut_off of a run that ended").isTrue();
+
+        var cut = OutageJournal.events(false).stream().filter(e -> e.t() <= 14_000).toList();
+        JsonNode killed = new ObjectMapper().readTree(SummaryJson.write(DrillAnalyzer.analyze(cut), dir.resolve("cut")).toFile());
+        assertThat(killed.get("completed").asBoolean()).as("completed, cut journal").isFalse();
+        assertThat(killed.get("ended").isNull()).as("ended, cut journal").isTrue();
+        assertThat(killed.get("cut_off").asText()).as("cut_off").startsWith("the run did not end").contains("ends at t=");
+    }
+
+    @Test
     void valuesMatchTheAnalysis() throws IOException {
         JsonNode json = written(false);
         assertThat(json.get("handsets").asInt()).isEqualTo(10);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * One Kamailio instance in the foreground, running the config its {@link KamailioScript} names
@@ -44,6 +45,10 @@ public final class KamailioProcess implements AutoCloseable {
     private final int children;
     private final Duration stopGrace;
     private Process process;
+    /** The process whose exit is sipdrill's doing (stopped, or killed by a drill step); any other exit is unplanned. */
+    private volatile Process expectedToExit;
+    private volatile Consumer<String> onUnplannedExit = detail -> { };
+    private volatile boolean diedUnplanned;
 
     /** An instance of {@code registrar.cfg} as a registrar only. */
     public KamailioProcess(String name, InetSocketAddress listen, Path kamailio, Path configFile,
@@ -98,14 +103,64 @@ public final class KamailioProcess implements AutoCloseable {
         if (!Files.isExecutable(kamailio)) {
             throw new IllegalStateException(NOT_INSTALLED + " (no executable at " + kamailio + ")");
         }
+        // A main process killed from outside leaves its workers holding the address: they are this instance's, so they go.
+        // Only when this JVM (or a dead one) owns the folder: another live sipdrill's processes are never ours to kill.
+        List<ProcessHandle> strays = KamailioLeftovers.ownedHereOrByNobody(instanceDir) ? KamailioLeftovers.of(instanceDir) : List.of();
+        if (!strays.isEmpty()) {
+            try {
+                KamailioLeftovers.kill(strays);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping the leftover workers of kamailio " + name, e);
+            }
+        }
         requireFree(listen);
         Files.createDirectories(instanceDir);
-        process = new ProcessBuilder(command())
+        KamailioLeftovers.markOwner(instanceDir);
+        Process started = new ProcessBuilder(command())
                 .directory(instanceDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+        process = started;
+        started.onExit().thenAccept(this::exited);
+    }
+
+    private void exited(Process gone) {
+        if (gone != expectedToExit) {
+            diedUnplanned = true;
+            onUnplannedExit.accept(howItEnded(gone.exitValue()));
+        }
+    }
+
+    /**
+     * "killed by SIGKILL", "killed by signal 6", "exited with code 255": Java reports a process a
+     * signal ended as 128 + the signal's number (Linux has 64 signals; Kamailio's own exit(-1) is 255).
+     */
+    static String howItEnded(int exitValue) {
+        if (exitValue == 128 + 9) {
+            return "killed by SIGKILL";
+        }
+        return exitValue > 128 && exitValue <= 128 + 64 ? "killed by signal " + (exitValue - 128) : "exited with code " + exitValue;
+    }
+
+    /**
+     * Tells {@code listener} (with how it ended) whenever the running process exits without
+     * {@link #stop()} or {@link #expectExit()}: a crash, or a kill that was not sipdrill's.
+     */
+    public void onUnplannedExit(Consumer<String> listener) {
+        onUnplannedExit = listener;
+    }
+
+    /** The running process is about to be killed on purpose (a drill's kill step): its exit is not unplanned. */
+    public synchronized void expectExit() {
+        expectedToExit = process;
+    }
+
+    /** True when the last process died unplanned and has not been started again since. */
+    public boolean diedUnplanned() {
+        return diedUnplanned;
     }
 
     /**
@@ -145,6 +200,7 @@ public final class KamailioProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
+        expectedToExit = process;
         ProcessStopper.stop(process.toHandle(), stopGrace);
         // Reap our direct child so no zombie is left behind.
         process.waitFor();
@@ -158,6 +214,7 @@ public final class KamailioProcess implements AutoCloseable {
         stop();
         start();
         awaitHealthy(healthTimeout);
+        diedUnplanned = false;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.FreezeFault;
 import io.sipdrill.chaos.fault.KillFault;
 import io.sipdrill.chaos.fault.AppliedFaults;
+import io.sipdrill.chaos.fault.TargetWatch;
 
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +77,14 @@ final class LocalFaultTargets implements FaultTargets {
             throw new IllegalStateException("could not release the freeze or squeeze on " + target + " before killing it: "
                     + e.getMessage(), e);
         }
+        // Our kill: its exit is planned, not a death behind the drill's back.
+        topology.instance(target).ifPresent(KamailioProcess::expectExit);
         return topology.process(target);
+    }
+
+    @Override
+    public void watch(TargetWatch watch) {
+        topology.watch(watch);
     }
 
     private void requireKnown(String target) {

@@ -4,6 +4,7 @@ import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.FreezeFault;
 import io.sipdrill.chaos.fault.AppliedFaults;
+import io.sipdrill.chaos.fault.TargetWatch;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
 import io.sipdrill.environments.SipEndpoint;
@@ -58,6 +59,7 @@ public final class LocalTopology implements Topology {
     private final AppliedFaults applied = new AppliedFaults();
     private final LocalFaultTargets faults = new LocalFaultTargets(this, applied);
     private boolean closed;
+    private volatile TargetWatch watch = TargetWatch.NONE;
 
     public LocalTopology(LocalTopologyConfig config) {
         this.config = config;
@@ -104,6 +106,14 @@ public final class LocalTopology implements Topology {
             Path pbxCfg = KamailioConfigFile.pbxBeside(registrarCfg);
             addPbxs("pbx", pbxCfg, calls.primaryPbxs(), config.primary(), calls.primaryVoicemail());
             addPbxs("backup-pbx", pbxCfg, calls.backupPbxs(), config.backup(), calls.backupVoicemail());
+        }
+        for (KamailioProcess instance : instances()) {
+            String target = instance.name().equals("primary") ? LocalFaultTargets.REGISTRAR : instance.name();
+            instance.onUnplannedExit(detail -> {
+                if (!isClosed()) {
+                    watch.died(target, detail);
+                }
+            });
         }
         try {
             for (KamailioProcess instance : instances()) {
@@ -230,7 +240,16 @@ public final class LocalTopology implements Topology {
             return;
         }
         applied.releaseHolds(target);
+        boolean wasDead = instance.diedUnplanned();
         instance.restart(config.startTimeout());
+        if (wasDead) {
+            watch.back(target, "restarted");
+        }
+    }
+
+    /** See {@link FaultTargets#watch}: the Kamailio instances' unplanned exits, and their restarts after one. */
+    void watch(TargetWatch watch) {
+        this.watch = watch;
     }
 
     /**
@@ -244,7 +263,11 @@ public final class LocalTopology implements Topology {
             return;
         }
         if (instance.get().handle().isEmpty()) {
+            boolean wasDead = instance.get().diedUnplanned();
             instance.get().restart(config.startTimeout());
+            if (wasDead) {
+                watch.back(target, "started again");
+            }
         } else {
             instance.get().awaitHealthy(config.startTimeout());
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JsonLinesJournal implements Journal {
 
-    static final long MAX_UNFLUSHED_MS = 200;
+    /** The longest a written event waits in the buffer: a killed run loses at most this much more than what was queued. */
+    public static final long MAX_UNFLUSHED_MS = 200;
     private static final JournalEvent POISON = new JournalEvent.DrillEnded(-1, "__close__");
 
     private final Path file;
