@@ -97,6 +97,7 @@ public final class HtmlReport {
         }
         sloTable(html, analysis);
         steadyStateTable(html, analysis);
+        malformedTable(html, analysis);
         html.append("<p class=\"note\">Built by sipdrill from the drill journal alone. Times are real-equivalent")
                 .append(" (drill time × time scale); latencies are wall-clock as measured.</p>\n")
                 .append(scripts(charts))
@@ -264,6 +265,17 @@ public final class HtmlReport {
                     .append("<td class=\"").append(cls).append("\">").append(p.ok() ? "held" : "NOT MET")
                     .append("</td></tr>\n");
         }
+        html.append("</table>\n");
+    }
+
+    /** What each receiver counted and dropped as unparseable SIP; nothing when the journal has no such line. */
+    private static void malformedTable(StringBuilder html, DrillAnalysis analysis) {
+        if (analysis.malformed().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Malformed SIP received</h2>\n<table>\n<tr><th>Receiver</th><th class=\"num\">Dropped</th></tr>\n");
+        analysis.malformed().forEach((receiver, count) -> row(html, receiver, Long.toString(count)));
+        row(html, "total", Long.toString(analysis.malformed().values().stream().mapToLong(Long::longValue).sum()));
         html.append("</table>\n");
     }
 

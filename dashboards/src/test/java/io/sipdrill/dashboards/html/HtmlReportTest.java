@@ -16,6 +16,21 @@ class HtmlReportTest {
     private final String html = HtmlReport.render(DrillAnalyzer.analyze(OutageJournal.events(false)));
 
     @Test
+    void listsTheMalformedCountsOnlyWhenTheJournalHasThem() {
+        assertThat(html).as("a journal without a malformed line").doesNotContain("Malformed SIP");
+
+        List<JournalEvent> events = new java.util.ArrayList<>(OutageJournal.events(false));
+        events.add(events.size() - 1, new JournalEvent.MalformedInput(29_000,
+                java.util.Map.of("handsets", 982L, "registrar", 1543L)));
+        String withCounts = HtmlReport.render(DrillAnalyzer.analyze(events));
+
+        assertThat(withCounts).contains("<h2>Malformed SIP received</h2>")
+                .contains("<td>registrar</td><td class=\"num\">1543</td>")
+                .contains("<td>handsets</td><td class=\"num\">982</td>")
+                .contains("<td>total</td><td class=\"num\">2525</td>");
+    }
+
+    @Test
     void referencesNothingOutsideItself() {
         assertThat(ReportPage.urlAttributes(html)).as("src and href values")
                 .noneMatch(v -> v.startsWith("http://") || v.startsWith("https://") || v.startsWith("//"));
