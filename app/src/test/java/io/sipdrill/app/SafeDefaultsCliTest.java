@@ -51,6 +51,14 @@ class SafeDefaultsCliTest {
     }
 
     @Test
+    void benchLoadIsBoundedInCountRateAndTime() {
+        assertThat(badInput("bench", "register", "--rate", "0.01")).contains("bench --count 60000 at --rate 0.01/s is beyond its bounds")
+                .contains("at most 1000000 registrations, 100000/s, 3600 s per tool");
+        assertThat(badInput("bench", "register", "--count", "5000000", "--rate", "100000")).contains("beyond its bounds");
+        assertThat(badInput("bench", "calls", "--rate", "200000")).contains("at most 1000000 calls, 100000/s");
+    }
+
+    @Test
     void aBackupOffLoopbackIsRefusedLikeTheRegistrar() {
         assertThat(badInput("run", "--registrar", "127.0.244.1:5060", "--backup", "192.0.2.11:5060"))
                 .contains("--backup 192.0.2.11:5060 is not a loopback address").contains("--allow-target 192.0.2.11/32");
