@@ -307,7 +307,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The load limits, defaults raised by --max-handsets, --max-register-rate, --max-run-time. */
-    private LoadBounds bounds() {
+    LoadBounds bounds() {
         Duration runTime;
         try {
             runTime = io.sipdrill.chaos.drill.file.Units.duration(maxRunTime);
