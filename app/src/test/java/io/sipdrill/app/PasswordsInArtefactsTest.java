@@ -1,7 +1,9 @@
 package io.sipdrill.app;
 
 import io.sipdrill.environments.embedded.EmbeddedTopology;
+import io.sipdrill.environments.embedded.EmbeddedRegistrar;
 import io.sipdrill.environments.embedded.EmbeddedTopologyConfig;
+import io.sipdrill.environments.embedded.RegistrarConfig;
 import io.sipdrill.load.handset.FleetConfig;
 import io.sipdrill.load.sip.auth.Credentials;
 import io.sipdrill.load.sip.auth.DigestAlgorithm;
@@ -31,15 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report folder), the report rebuilt by {@code sipdrill report}, its captured stdout and stderr
  * (where the CLI's logging goes) and a scrape of its live metrics are grepped for each password in
  * clear and for each digest HA1 (MD5 of user:realm:password, as good as the password to a
- * registrar). The grep is first shown to find a planted password. Passwords are sipdrill's
- * derived ones ({@code pw-<user>}): the run has no way to take others yet.
+ * registrar). The grep is first shown to find a planted password. {@code sipdrill run} uses
+ * sipdrill's derived passwords ({@code pw-<user>}; it has no way to take others yet); a Gatling
+ * simulation can bring its own through a SIPp injection file ({@code SipDsl.sippUsers}), so a run
+ * of one with random, non-derivable passwords is grepped the same way.
  */
 class PasswordsInArtefactsTest {
 
-    // Issue 9's soak blocks: registrars 127.0.244.1 and 127.0.245.1, handsets from 127.0.243.10, metrics 127.0.242.9.
+    // Issue 9's soak blocks: registrars 127.0.244.1, 127.0.245.1 and 127.0.245.5, handsets from 127.0.243.10 and
+    // 127.0.243.20, metrics 127.0.242.9.
     private static final InetSocketAddress PRIMARY = new InetSocketAddress("127.0.244.1", 5060);
     private static final InetSocketAddress BACKUP = new InetSocketAddress("127.0.245.1", 5060);
     private static final String METRICS = "127.0.242.9:19464";
+    private static final InetSocketAddress SECRET_REGISTRAR = new InetSocketAddress("127.0.245.5", 5060);
     private static final int HANDSETS = 40;
 
     @TempDir
@@ -88,6 +94,62 @@ class PasswordsInArtefactsTest {
         assertThat(SecretScan.fileCount(tmp)).as("files scanned").isGreaterThan(10);
 
         assertThat(SecretScan.findings(tmp, secrets)).as("artefacts holding a password or its HA1").isEmpty();
+    }
+
+    @Test
+    void noCustomPasswordInAnyArtefactOfAGatlingRun() throws Exception {
+        // Random passwords no rule derives, known only to the injection file and the registrar.
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        java.util.Map<String, String> passwords = new java.util.LinkedHashMap<>();
+        StringBuilder file = new StringBuilder("SEQUENTIAL\n");
+        for (int i = 0; i < SecretUsersSimulation.HANDSETS; i++) {
+            byte[] bytes = new byte[12];
+            random.nextBytes(bytes);
+            String user = Integer.toString(4400 + i);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            passwords.put(user, password);
+            file.append(user).append(';').append(password).append('\n');
+        }
+        Path users = tmp.resolve("input/users.csv"); // holds the passwords by design: outside the scanned folder
+        Files.createDirectories(users.getParent());
+        Files.writeString(users, file);
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        RegistrarConfig defaults = RegistrarConfig.defaults("secret", SECRET_REGISTRAR);
+        RegistrarConfig config = new RegistrarConfig("secret", SECRET_REGISTRAR, defaults.realm(), defaults.algorithm(),
+                defaults.minExpires(), defaults.maxExpires(), defaults.nonceLifetime(), defaults.capacity(), passwords::get);
+
+        CliCapture.Result result;
+        long answered;
+        try (EmbeddedRegistrar registrar = new EmbeddedRegistrar(config)) {
+            registrar.start();
+            System.setProperty(SecretUsersSimulation.REGISTRAR, "127.0.245.5:5060");
+            System.setProperty(SecretUsersSimulation.USERS, users.toString());
+            try {
+                result = CliCapture.capture(false, () -> io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                        "--simulation", SecretUsersSimulation.class.getName(),
+                        "--results-folder", out.resolve("gatling").toString(), "--launcher", "sipdrill"}));
+            } finally {
+                System.clearProperty(SecretUsersSimulation.REGISTRAR);
+                System.clearProperty(SecretUsersSimulation.USERS);
+            }
+            answered = registrar.requestsAnswered();
+        }
+        Files.writeString(out.resolve("stdout.txt"), result.out());
+        Files.writeString(out.resolve("stderr.txt"), result.err());
+
+        assertThat(result.exitCode()).as("Gatling's return code: every register and unregister answered 200, so the"
+                + " registrar accepted the file's passwords; stdout:%n%s", result.out()).isZero();
+        assertThat(answered).as("REGISTERs answered: challenge and answer, to register and to unregister, for each handset")
+                .isGreaterThanOrEqualTo(4L * SecretUsersSimulation.HANDSETS);
+        assertThat(SecretScan.fileCount(out.resolve("gatling"))).as("Gatling's report files").isGreaterThan(5);
+        List<String> secrets = new ArrayList<>();
+        passwords.forEach((user, password) -> {
+            secrets.add(password);
+            secrets.add(config.algorithm().hashHex(user + ':' + config.realm() + ':' + password));
+        });
+        assertThat(SecretScan.findings(tmp.resolve("input"), secrets)).as("the scan finds them where they are").isNotEmpty();
+        assertThat(SecretScan.findings(out, secrets)).as("artefacts holding a password or its HA1").isEmpty();
     }
 
     @Test
