@@ -101,6 +101,7 @@ class SoakBenchTest {
         InetSocketAddress backup = new InetSocketAddress(BACKUP_BLOCK + ".1", 5060);
         AtomicReference<DrillProgress.Snapshot> latest = new AtomicReference<>();
         List<ResourceSample> samples = new CopyOnWriteArrayList<>();
+        AtomicReference<RuntimeException> samplerFailure = new AtomicReference<>(); // a periodic task that throws is never run again
         say(String.format("%nsoak: %d handsets, expires %d s, %.1f calls/s each way (RTP %s), %d min, warm-up %d min, a sample every %d s, max heap %.0f MB",
                 handsets, expires.toSeconds(), callsPerSecond, rtp ? "on" : "off", minutes, warmUpMinutes, sampleSeconds,
                 Runtime.getRuntime().maxMemory() / MB));
@@ -141,6 +142,9 @@ class SoakBenchTest {
                     say(SoakTable.row(sample));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    samplerFailure.compareAndSet(null, e);
+                    throw e;
                 }
             }, sampleSeconds, sampleSeconds, TimeUnit.SECONDS);
             try (JsonLinesJournal journal = new JsonLinesJournal(OUT.resolve("journal.jsonl"))) {
@@ -152,6 +156,9 @@ class SoakBenchTest {
             Media.closeQuietly(voicemail);
         }
 
+        if (samplerFailure.get() != null) {
+            throw new AssertionError("sampling failed after " + samples.size() + " samples", samplerFailure.get());
+        }
         Flatness.Verdict verdict = Flatness.GENEROUS.judge(samples, warmUpSamples);
         say(verdict.line());
         SoakTable.write(OUT, handsets, samples, verdict);
