@@ -122,6 +122,18 @@ final class RunCommand implements Callable<Integer> {
                     + " (the carrier stays where the drill puts it)")
     String popBlocks;
 
+    @Option(names = "--max-handsets", paramLabel = "N",
+            description = "refuse to simulate more handsets than this in one process (default ${DEFAULT-VALUE}; shard beyond it)")
+    int maxHandsets = LoadBounds.DEFAULT_MAX_HANDSETS;
+
+    @Option(names = "--max-register-rate", paramLabel = "PER_S",
+            description = "refuse a drill whose ramp or refreshes schedule more REGISTER/s than this (default ${DEFAULT-VALUE})")
+    double maxRegisterRate = LoadBounds.DEFAULT_MAX_REGISTER_RATE;
+
+    @Option(names = "--max-run-time", paramLabel = "DURATION",
+            description = "refuse a drill that would run longer than this in real time, e.g. 30m, 2h (default 24h)")
+    String maxRunTime = "24h";
+
     private MetricsOption metrics;
 
     @Override
@@ -154,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
             // On external targets a built-in drill is played without its fault, a drill file with its link steps.
             ShardRules.check(slice, env, file != null ? plan : plan.withoutFault());
         }
+        bounds().check(plan, slice.of(plan.handsets()).size());
         Path dir = report != null ? report
                 : Path.of("target", "sipdrill-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + plan.name());
         LeftoverCleanup.run(System.out);
@@ -302,6 +315,17 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return result.sloPassed() ? 0 : 1;
+    }
+
+    /** The load limits, defaults raised by --max-handsets, --max-register-rate, --max-run-time. */
+    LoadBounds bounds() {
+        Duration runTime;
+        try {
+            runTime = io.sipdrill.chaos.drill.file.Units.duration(maxRunTime);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--max-run-time " + e.getMessage());
+        }
+        return new LoadBounds(maxHandsets, maxRegisterRate, runTime);
     }
 
     /** --shard as given, or the whole population. */

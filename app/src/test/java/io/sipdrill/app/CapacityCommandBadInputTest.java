@@ -48,6 +48,16 @@ class CapacityCommandBadInputTest {
     }
 
     @Test
+    void searchesAreBoundedInRateAndTime() {
+        assertThat(badInput("capacity", "--max", "5e9")).contains("--max 5000000000 is above 200000/s");
+        // 49,500 steps of 20 s: eleven days if the registrar never broke.
+        assertThat(badInput("capacity", "--step", "+1")).contains("from 500 to 50000/s by +1 is more than 720 steps of 20 s")
+                .contains("longer than 4 h");
+        assertThat(badInput("capacity", "--step", "1.001", "--step-seconds", "600")).contains("more than 24 steps of 600 s");
+        assertThat(badInput("capacity", "--bisections", "50")).contains("bisections must be at most 10");
+    }
+
+    @Test
     void notANumber() {
         CliCapture.Result r = CliCapture.execute("capacity", "--start", "lots");
         assertThat(r.exitCode()).isEqualTo(2);

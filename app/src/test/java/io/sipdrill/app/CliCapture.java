@@ -27,6 +27,11 @@ final class CliCapture {
 
     /** With {@code echo}, what is captured is also passed on to the original streams (long runs stay visible). */
     static Result execute(boolean echo, String... args) {
+        return capture(echo, () -> Sipdrill.execute(args));
+    }
+
+    /** Runs {@code body} (anything that prints, returning an exit code) with both streams captured. */
+    static Result capture(boolean echo, java.util.function.IntSupplier body) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,7 +40,7 @@ final class CliCapture {
         try {
             System.setOut(new PrintStream(echo ? tee(out, oldOut) : out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(echo ? tee(err, oldErr) : err, true, StandardCharsets.UTF_8));
-            code = Sipdrill.execute(args);
+            code = body.getAsInt();
         } finally {
             System.out.flush();
             System.err.flush();

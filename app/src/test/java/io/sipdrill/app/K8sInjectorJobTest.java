@@ -65,8 +65,9 @@ class K8sInjectorJobTest {
             assertThat(new TargetGuard(run.allowTargets).check("--registrar", run.registrar).getAddress().getHostAddress())
                     .isEqualTo(run.registrar.split(":")[0]);
             // What `run` checks before anything starts (external targets play a built-in drill without its fault).
-            ShardRules.check(Shard.parse(run.shard), "external",
-                    DrillPlan.registrarOutage(run.handsets, run.timeScale).withoutFault());
+            DrillPlan plan = DrillPlan.registrarOutage(run.handsets, run.timeScale).withoutFault();
+            ShardRules.check(Shard.parse(run.shard), "external", plan);
+            run.bounds().check(plan, Shard.parse(run.shard).of(run.handsets).size()); // the load limits, as raised by the job
         }
     }
 

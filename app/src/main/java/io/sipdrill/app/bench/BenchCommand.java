@@ -41,10 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--env", defaultValue = "local", description = "local (Kamailio processes; the only one so far)")
     String env;
 
-    @Option(names = "--count", description = "registrations or calls per tool (default 60000 registrations, 6000 calls)")
+    @Option(names = "--count", description = "registrations or calls per tool, at most 1000000 and one hour's worth (default 60000 registrations, 6000 calls)")
     Integer count;
 
-    @Option(names = "--rate", description = "registrations or calls started per second (default 4000 registrations, 200 calls)")
+    @Option(names = "--rate", description = "registrations or calls started per second, at most 100000 (default 4000 registrations, 200 calls)")
     Double rate;
 
     @Option(names = "--out", paramLabel = "FILE", description = "also write the table as JSON")
@@ -56,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-sipp", description = "run sipdrill only")
     boolean skipSipp;
+
+    static final int MAX_COUNT = 1_000_000;
+    static final double MAX_RATE = 100_000;
+    static final long MAX_SECONDS = 3_600;
 
     @Override
     public Integer call() throws Exception {
@@ -74,8 +78,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (!"engine".equals(driver) && !"gatling".equals(driver)) {
             throw new BadInputException("bench --driver " + driver + ": use engine or gatling");
         }
-        if (count < 100 || rate <= 0) {
+        if (count < 100 || !(rate > 0)) {
             throw new BadInputException("bench needs --count >= 100 and --rate > 0");
+        }
+        // Hard bounds: the target is a Kamailio of our own on loopback, so they only keep a typo from
+        // tying up the machine (--rate 0.01 would run 60,000 registrations for 70 days).
+        if (count > MAX_COUNT || rate > MAX_RATE || count / rate > MAX_SECONDS) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "bench --count %d at --rate %s/s is beyond its bounds"
+                    + " (at most %d %s, %d/s, %d s per tool)", count, java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString(), MAX_COUNT,
+                    calls ? "calls" : "registrations", (long) MAX_RATE, MAX_SECONDS));
         }
         if (!Files.isExecutable(TimedSipp.SIPP) && !skipSipp) {
             throw new BadInputException("bench needs SIPp: " + TimedSipp.SIPP + " not found (apt-get install sip-tester)");

@@ -20,6 +20,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +58,7 @@ public final class CapacityCommand implements Callable<Integer> {
             description = "next rate: times FACTOR (1.5) or plus N (+500) (default ${DEFAULT-VALUE})")
     String step;
 
-    @Option(names = "--max", paramLabel = "RATE", defaultValue = "50000", description = "highest rate tried (default ${DEFAULT-VALUE})")
+    @Option(names = "--max", paramLabel = "RATE", defaultValue = "50000", description = "highest rate tried, at most 200000 (default ${DEFAULT-VALUE}); the climb to it must fit in 4 h of steps")
     double max;
 
     @Option(names = "--step-seconds", paramLabel = "S", defaultValue = "20", description = "length of each step (default ${DEFAULT-VALUE})")
@@ -141,12 +142,25 @@ public final class CapacityCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--step " + e.getMessage());
         }
+        SearchPlan plan;
         try {
-            return new SearchPlan(start, rateStep, max, new Slo(sloFailures, sloP95, sloAchieved), bisections, 5);
+            plan = new SearchPlan(start, rateStep, max, new Slo(sloFailures, sloP95, sloAchieved), bisections, 5);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--start/--max/--bisections: " + e.getMessage());
         }
+        // The longest climb (nothing breaks before --max) must end within MAX_CLIMB: a typo such as --step +1 must not run for days.
+        int mostSteps = (int) (MAX_CLIMB.toSeconds() / stepSeconds);
+        int climb = plan.climbSteps(mostSteps);
+        if (climb > mostSteps) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "from %s to %s/s by %s is more than %d steps of %s s,"
+                    + " longer than %d h if nothing breaks: take a larger --step, a smaller --max or shorter --step-seconds",
+                    Slo.plain(start), Slo.plain(max), rateStep, mostSteps, Slo.plain(stepSeconds), MAX_CLIMB.toHours()));
+        }
+        return plan;
     }
+
+    /** How long the climb may take at most, all steps held (the search then bisects and confirms, a few steps more). */
+    static final Duration MAX_CLIMB = Duration.ofHours(4);
 
     private void loopbackHandsets() {
         try {

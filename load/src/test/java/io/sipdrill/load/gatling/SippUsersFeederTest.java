@@ -112,6 +112,23 @@ class SippUsersFeederTest {
                 .hasMessageContaining("no user lines");
     }
 
+    @Test
+    void aBadLineNeverShowsItsPassword() {
+        // Messages go to stderr and CI logs: the password of a malformed line must not come with them.
+        for (String text : List.of("1001;S3cr3t-x9\n", "1001:S3cr3t-x9\n", "1001 S3cr3t-x9\n",
+                "SEQUENTIAL\n1001,S3cr3t-x9\n", "SEQUENTIAL\n;S3cr3t-x9\n", "SEQUENTIAL\n1001:S3cr3t-x9\n")) {
+            assertThatThrownBy(() -> SippUsersFile.parse("u.csv", text)).as(text)
+                    .isInstanceOf(SipConfigurationException.class)
+                    .hasMessageStartingWith("sipdrill: feeder file u.csv line ")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("S3cr3t"));
+        }
+        assertThatThrownBy(() -> SippUsersFile.parse("u.csv", "1001;S3cr3t-x9\n"))
+                .hasMessage("sipdrill: feeder file u.csv line 1: expected SEQUENTIAL, RANDOM or USER as the first line, found '1001'");
+        assertThatThrownBy(() -> SippUsersFile.parse("u.csv", "SEQUENTIAL\n;S3cr3t-x9\n"))
+                .hasMessage("sipdrill: feeder file u.csv line 2: expected user;password[;more], found an empty user"
+                        + " (the line is not shown: it may hold a password)");
+    }
+
     private static List<String> feed(FeederBuilder<Object> feeder, int n) {
         scala.collection.Iterator<scala.collection.immutable.Map<String, Object>> it = feeder.asScala().apply();
         List<String> users = new java.util.ArrayList<>();

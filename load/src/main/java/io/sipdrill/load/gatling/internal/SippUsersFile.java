@@ -143,21 +143,27 @@ public final class SippUsersFile {
     }
 
     private static Order order(String source, int lineNumber, String line) {
-        String word = line.split("[\\s,;]", 2)[0].toUpperCase(Locale.ROOT);
+        String word = line.split("[\\s,;:]", 2)[0];
         for (Order o : Order.values()) {
-            if (o.name().equals(word)) {
+            if (o.name().equals(word.toUpperCase(Locale.ROOT))) {
                 return o;
             }
         }
+        // Only the first word: a file missing its order line starts with a user's line, password and all.
         throw new SipConfigurationException("feeder file " + source + " line " + lineNumber + ": expected "
-                + "SEQUENTIAL, RANDOM or USER as the first line, found '" + line + "'");
+                + "SEQUENTIAL, RANDOM or USER as the first line, found '" + word + "'");
     }
 
     private static Map<String, Object> record(String source, int lineNumber, String line) {
         String[] fields = line.split(";", -1);
-        if (fields.length < 2 || fields[0].isBlank()) {
+        // The line itself is never quoted: it may hold a password (1001,secret or ;secret), and this message reaches CI logs.
+        if (fields.length < 2) {
             throw new SipConfigurationException("feeder file " + source + " line " + lineNumber
-                    + ": expected user;password[;more], found '" + line + "'");
+                    + ": expected user;password[;more], found no ';' (the line is not shown: it may hold a password)");
+        }
+        if (fields[0].isBlank()) {
+            throw new SipConfigurationException("feeder file " + source + " line " + lineNumber
+                    + ": expected user;password[;more], found an empty user (the line is not shown: it may hold a password)");
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("user", fields[0].strip());
