@@ -219,6 +219,19 @@ final class RunCommand implements Callable<Integer> {
                                 + ", " + ApiJson.hostPort(proxied.toBackup()) + "); only link faults are injected"
                         : "sipdrill: external targets: no fault is injected (a drill file's link faults can be); measuring registrations");
             } else {
+                if (tls) {
+                    // First, so a topology without TLS is refused before anything else is asked of it.
+                    handsetTls = HandsetTls.create(dir.resolve("tls"));
+                    if (usesLinks(plan)) {
+                        // Handsets connect to the proxy's listeners and verify the certificates against those addresses.
+                        handsetTls = handsetTls.alsoReachedAt(ProxiedLinks.TO_PRIMARY.getAddress(), ProxiedLinks.TO_BACKUP.getAddress());
+                    }
+                    try {
+                        topology.enableTls(handsetTls);
+                    } catch (UnsupportedOperationException e) {
+                        throw new BadInputException(plan.name() + " registers over tls: " + e.getMessage());
+                    }
+                }
                 // Calls first: they add the PBX hosts (pbx-1, …) a drill file may name as targets.
                 if (plan.calls() != null) {
                     InetSocketAddress carrier = plan.calls().carrier();
@@ -252,18 +265,7 @@ final class RunCommand implements Callable<Integer> {
                         via = new HandsetLinks(proxied.faults(), proxied.toPrimary(), proxied.toBackup());
                     }
                 }
-                if (tls) {
-                    handsetTls = HandsetTls.create(dir.resolve("tls"));
-                    if (via != null) {
-                        // Handsets connect to the proxy's listeners and verify the certificate against those addresses.
-                        handsetTls = handsetTls.alsoReachedAt(via.toPrimary().getAddress(), via.toBackup().getAddress());
-                    }
-                    try {
-                        topology.enableTls(handsetTls);
-                    } catch (UnsupportedOperationException e) {
-                        throw new BadInputException(plan.name() + " registers over tls: " + e.getMessage());
-                    }
-                }
+
                 LinkFaults links = via != null ? via.faults() : new NoLinks(topology.name());
                 if (file != null) {
                     checkFile(file, topology.name(), faults, links); // before any other port is taken or any server started
