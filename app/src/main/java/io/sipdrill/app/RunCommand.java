@@ -19,6 +19,7 @@ import io.sipdrill.dashboards.DrillReport;
 import io.sipdrill.dashboards.ReportResult;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.HandsetLinks;
+import io.sipdrill.environments.HandsetTls;
 import io.sipdrill.environments.docker.DockerTopology;
 import io.sipdrill.environments.docker.DockerTopologyConfig;
 import io.sipdrill.environments.ProxiedLinks;
@@ -32,6 +33,8 @@ import io.sipdrill.environments.local.LocalTopologyConfig;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JsonLinesJournal;
 import io.sipdrill.load.sip.call.Media;
+import io.sipdrill.load.sip.transport.SipTransport;
+import io.sipdrill.load.tls.TlsTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -134,6 +137,17 @@ final class RunCommand implements Callable<Integer> {
             description = "refuse a drill that would run longer than this in real time, e.g. 30m, 2h (default 24h)")
     String maxRunTime = "24h";
 
+    @Option(names = "--transport", paramLabel = "udp|tls",
+            description = "what handsets register over (default: the drill file's population.register.transport, else udp);"
+                    + " tls: --env embedded and local give both POPs a TLS listener on port 5061 with certificates from a CA"
+                    + " made for the run; registrations only, not with calls")
+    String transport;
+
+    @Option(names = "--trust", paramLabel = "CA.pem",
+            description = "--env external with --transport tls: the CA certificates (PEM) your registrar's and backup's"
+                    + " certificates are verified against; give --registrar/--backup their TLS ports")
+    Path trust;
+
     private MetricsOption metrics;
 
     @Override
@@ -161,7 +175,12 @@ final class RunCommand implements Callable<Integer> {
         Shard slice = shard();
         HandsetSockets sockets = HandsetSockets.parse(handsetAddress);
         DrillFile file = isFile(drill) ? readFile() : shippedDrill();
-        DrillPlan plan = file != null ? filePlan(file) : plan();
+        DrillPlan plan = withTransport(file != null ? filePlan(file) : plan());
+        boolean tls = plan.transport() == SipTransport.TLS;
+        if (trust != null && (!tls || !env.equals("external"))) {
+            throw new BadInputException("--trust goes with --env external and --transport tls"
+                    + " (embedded and local make their own CA for the run)");
+        }
         if (slice.sharded()) {
             // On external targets a built-in drill is played without its fault, a drill file with its link steps.
             ShardRules.check(slice, env, file != null ? plan : plan.withoutFault());
@@ -187,6 +206,17 @@ final class RunCommand implements Callable<Integer> {
                     throw new BadInputException(plan.name() + " needs a topology that routes calls: --env embedded, local or docker");
                 }
                 target = new DrillTarget("external", p, b, DOMAIN, Optional.empty());
+                if (tls) {
+                    if (usesLinks(plan)) {
+                        throw new BadInputException(plan.name() + ": link faults over tls need certificates naming the fault"
+                                + " proxy's addresses, which your servers' do not: drop the link steps or register over udp");
+                    }
+                    if (trust == null) {
+                        throw new BadInputException("--env external with --transport tls needs --trust CA.pem"
+                                + " (the CAs your registrar's certificate is verified against)");
+                    }
+                    target = target.withHandsetsOverTls(externalTrust(), p, b);
+                }
                 if (file != null) {
                     // Your servers are not ours to freeze or restart: only the links to them take faults.
                     proxied = links(plan, new Endpoints(new SipEndpoint("primary", p, DOMAIN), new SipEndpoint("backup", b, DOMAIN)));
@@ -202,6 +232,19 @@ final class RunCommand implements Callable<Integer> {
                                 + ", " + ApiJson.hostPort(proxied.toBackup()) + "); only link faults are injected"
                         : "sipdrill: external targets: no fault is injected (a drill file's link faults can be); measuring registrations");
             } else {
+                if (tls) {
+                    // First, so a topology without TLS is refused before anything else is asked of it.
+                    handsetTls = HandsetTls.create(dir.resolve("tls"));
+                    if (usesLinks(plan)) {
+                        // Handsets connect to the proxy's listeners and verify the certificates against those addresses.
+                        handsetTls = handsetTls.alsoReachedAt(ProxiedLinks.TO_PRIMARY.getAddress(), ProxiedLinks.TO_BACKUP.getAddress());
+                    }
+                    try {
+                        topology.enableTls(handsetTls);
+                    } catch (UnsupportedOperationException e) {
+                        throw new BadInputException(plan.name() + " registers over tls: " + e.getMessage());
+                    }
+                }
                 // Calls first: they add the PBX hosts (pbx-1, …) a drill file may name as targets.
                 if (plan.calls() != null) {
                     InetSocketAddress carrier = plan.calls().carrier();
@@ -229,12 +272,13 @@ final class RunCommand implements Callable<Integer> {
                 FaultTargets faults = topology.faults();
                 HandsetLinks via = null; // the handsets' way through a fault proxy, when the drill acts on links
                 if (usesLinks(plan)) {
-                    via = ownLinks(topology).orElse(null); // a compose stack's fault-proxy
+                    via = tls ? null : ownLinks(topology).orElse(null); // a compose stack's fault-proxy (UDP)
                     if (via == null) {
                         proxied = links(plan, topology.endpoints());
                         via = new HandsetLinks(proxied.faults(), proxied.toPrimary(), proxied.toBackup());
                     }
                 }
+
                 LinkFaults links = via != null ? via.faults() : new NoLinks(topology.name());
                 if (file != null) {
                     checkFile(file, topology.name(), faults, links); // before any other port is taken or any server started
@@ -258,6 +302,13 @@ final class RunCommand implements Callable<Integer> {
                         DOMAIN, Optional.of(topology.registrarOutage()), faults, links);
                 if (via != null) {
                     target = target.withHandsetsVia(links, via.toPrimary(), via.toBackup());
+                }
+                if (tls) {
+                    target = target.withHandsetsOverTls(handsetTls.trust(),
+                            via != null ? via.toPrimary() : HandsetTls.listener(target.primary()),
+                            via != null ? via.toBackup() : HandsetTls.listener(target.backup()));
+                    System.out.printf("sipdrill: handsets register over TLS to %s and %s (certificates from a CA made for"
+                            + " this run)%n", ApiJson.hostPort(target.handsetPrimary()), ApiJson.hostPort(target.handsetBackup()));
                 }
             }
             System.out.printf("sipdrill: %s drill, %d handsets, time scale %.0fx (%.0f real minutes in %.0f s), report in %s%n",
@@ -421,12 +472,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The handsets' links through the fault proxy when the drill acts on links; null otherwise. */
+    /** The handsets' links through the fault proxy when the drill acts on links (TCP for TLS handsets); null otherwise. */
     private ProxiedLinks links(DrillPlan plan, Endpoints endpoints) {
         if (!usesLinks(plan)) {
             return null;
         }
         try {
+            if (plan.transport() == SipTransport.TLS) {
+                return ProxiedLinks.startTls(endpoints, new TargetGuard(allowTargets).blocks());
+            }
             return ProxiedLinks.start(endpoints, new TargetGuard(allowTargets).blocks());
         } catch (IllegalStateException e) {
             throw new BadInputException(e.getMessage());
@@ -456,6 +510,34 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private LocalTopologyConfig localKamailio;
+    private HandsetTls handsetTls; // the run's CA and POP certificates, when handsets register over TLS
+
+    /** The plan with --transport in place of the file's (or the built-in's udp). */
+    private DrillPlan withTransport(DrillPlan plan) {
+        if (transport == null) {
+            return plan;
+        }
+        String t = transport.strip().toLowerCase(java.util.Locale.ROOT);
+        SipTransport over = switch (t) {
+            case "udp" -> SipTransport.UDP;
+            case "tls" -> SipTransport.TLS;
+            default -> throw new BadInputException("--transport " + transport + ": use udp or tls");
+        };
+        try {
+            return plan.withTransport(over);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** --trust read as PEM. */
+    private TlsTrust externalTrust() {
+        try {
+            return TlsTrust.fromPem(trust);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("--trust " + trust + ": " + e.getMessage());
+        }
+    }
 
     /** --pop-blocks as given, or empty for the architecture's blocks. */
     private Optional<PopBlocks> blocks() {

@@ -20,6 +20,12 @@ import java.util.List;
  * proxy, not the handset directly). Only the handsets go through it: the carrier calls the POPs
  * directly (they know it by its address), and calls to handsets follow their Contact.
  *
+ * <p>Handsets on TLS get TCP links instead ({@link #startTls}): the same listener addresses on port
+ * {@value HandsetTls#PORT}, to each POP's TLS listener; the proxy forwards the encrypted stream as
+ * it is, so the POPs' certificates must also name the listeners' addresses
+ * ({@link HandsetTls#alsoReachedAt}). Latency and link-down act on it as on UDP; a disabled TCP
+ * link closes its connections, which a handset sees at once rather than after Timer F.
+ *
  * <pre>{@code
  * try (ProxiedLinks links = ProxiedLinks.start(endpoints)) {
  *     target = target.withHandsetsVia(links.faults(), links.toPrimary(), links.toBackup());
@@ -60,10 +66,37 @@ public final class ProxiedLinks implements AutoCloseable {
      */
     public static ProxiedLinks start(Endpoints endpoints, InetSocketAddress toPrimary, InetSocketAddress toBackup,
                                      List<AddressBlock> allowed) {
+        return start(RouteSpec.udp(HANDSETS_TO_REGISTRAR, ApiJson.hostPort(toPrimary), ApiJson.hostPort(endpoints.primary().address())),
+                RouteSpec.udp(HANDSETS_TO_BACKUP, ApiJson.hostPort(toBackup), ApiJson.hostPort(endpoints.backup().address())),
+                toPrimary, toBackup, allowed);
+    }
+
+    /** TCP links for handsets on TLS, on the default listeners' addresses, port {@value HandsetTls#PORT}. */
+    public static ProxiedLinks startTls(Endpoints endpoints, List<AddressBlock> allowed) {
+        return startTls(endpoints, HandsetTls.listener(TO_PRIMARY), HandsetTls.listener(TO_BACKUP), allowed);
+    }
+
+    /**
+     * TCP links for handsets on TLS: {@code toPrimary} forwards to the primary's TLS listener
+     * ({@link HandsetTls#listener}), {@code toBackup} to the backup's.
+     *
+     * @throws IllegalStateException when a listener address is taken or a POP is not allowed (one line, for the CLI)
+     */
+    public static ProxiedLinks startTls(Endpoints endpoints, InetSocketAddress toPrimary, InetSocketAddress toBackup,
+                                        List<AddressBlock> allowed) {
+        return start(RouteSpec.tcp(HANDSETS_TO_REGISTRAR, ApiJson.hostPort(toPrimary),
+                        ApiJson.hostPort(HandsetTls.listener(endpoints.primary().address()))),
+                RouteSpec.tcp(HANDSETS_TO_BACKUP, ApiJson.hostPort(toBackup),
+                        ApiJson.hostPort(HandsetTls.listener(endpoints.backup().address()))),
+                toPrimary, toBackup, allowed);
+    }
+
+    private static ProxiedLinks start(RouteSpec primaryLink, RouteSpec backupLink, InetSocketAddress toPrimary,
+                                      InetSocketAddress toBackup, List<AddressBlock> allowed) {
         FaultProxy proxy = new FaultProxy(FaultProxy.Options.defaults().withAllowed(allowed));
         try {
-            proxy.create(RouteSpec.udp(HANDSETS_TO_REGISTRAR, ApiJson.hostPort(toPrimary), ApiJson.hostPort(endpoints.primary().address())));
-            proxy.create(RouteSpec.udp(HANDSETS_TO_BACKUP, ApiJson.hostPort(toBackup), ApiJson.hostPort(endpoints.backup().address())));
+            proxy.create(primaryLink);
+            proxy.create(backupLink);
         } catch (ProxyException e) {
             proxy.close();
             throw new IllegalStateException("cannot start the fault proxy's links: " + e.getMessage(), e);

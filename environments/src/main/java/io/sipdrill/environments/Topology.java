@@ -53,6 +53,19 @@ public interface Topology extends AutoCloseable {
     }
 
     /**
+     * Before {@link #start()}: each POP also takes SIP over TLS on {@link HandsetTls#PORT} of its
+     * own address, presenting a certificate {@code tls}'s CA issued for the addresses handsets
+     * connect to (its own and {@link HandsetTls#alsoReachedAt}'s). The UDP listeners stay (health
+     * checks, the carrier).
+     *
+     * @throws UnsupportedOperationException where this topology cannot give its POPs TLS listeners
+     */
+    default void enableTls(HandsetTls tls) {
+        throw new UnsupportedOperationException("the " + name() + " topology does not take SIP over TLS yet"
+                + " (use --env embedded or local)");
+    }
+
+    /**
      * The handsets' way to the POPs through a fault proxy this topology runs itself (after
      * {@link #start()}); empty when sipdrill should start its own in-JVM one ({@link ProxiedLinks}).
      */

@@ -4,6 +4,7 @@ import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.HandsetProfile;
 import io.sipdrill.load.handset.PopulationMix;
 import io.sipdrill.load.journal.JournalEvent;
+import io.sipdrill.load.sip.transport.SipTransport;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,11 +25,21 @@ import java.util.Map;
  * @param method         steady-state hypothesis, timed steps and rollbacks; null for a plan that says
  *                       only {@code faultAt}/{@code faultFor}: its method is then derived from them
  *                       (see {@link #method()})
+ * @param transport      what handsets register over: UDP, or TLS (registrations only: not with calls)
  */
 public record DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
                         Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
                         Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo, CallPlan calls,
-                        DrillMethod method) {
+                        DrillMethod method, SipTransport transport) {
+
+    /** A drill whose handsets register over UDP. */
+    public DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
+                     Duration expires, int failoverAfter, Duration retryDelay, Duration faultAt,
+                     Duration faultFor, Duration duration, Map<String, JournalEvent.Slo> slo, CallPlan calls,
+                     DrillMethod method) {
+        this(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt, faultFor, duration,
+                slo, calls, method, SipTransport.UDP);
+    }
 
     /** A drill whose method is its one registrar outage (faultAt, faultFor) and its calls' DDI switches. */
     public DrillPlan(String name, int handsets, double timeScale, PopulationMix mix, Duration ramp,
@@ -56,6 +67,11 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
         slo = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slo)); // keeps the order SLOs are listed in
         if (method != null && method.steps().stream().anyMatch(s -> s.at().compareTo(duration) > 0)) {
             throw new IllegalArgumentException("a method step comes after the drill's end (" + duration + ")");
+        }
+        transport = transport == null ? SipTransport.UDP : transport;
+        if (transport != SipTransport.UDP && calls != null) {
+            throw new IllegalArgumentException(name + ": calls over " + transport.viaToken().toLowerCase(java.util.Locale.ROOT)
+                    + " are not supported yet (handsets register over tls in drills without calls)");
         }
     }
 
@@ -146,7 +162,7 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
         Map<String, JournalEvent.Slo> measurable = new LinkedHashMap<>(slo);
         measurable.keySet().removeIf(name -> name.startsWith("rtp."));
         return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
-                faultFor, duration, measurable, calls == null ? null : calls.withRtp(false), method);
+                faultFor, duration, measurable, calls == null ? null : calls.withRtp(false), method, transport);
     }
 
     /**
@@ -155,25 +171,31 @@ public record DrillPlan(String name, int handsets, double timeScale, PopulationM
      */
     public DrillPlan withoutFault() {
         return new DrillPlan(name + "-measure", handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay,
-                null, Duration.ZERO, duration, Map.of(), calls, null);
+                null, Duration.ZERO, duration, Map.of(), calls, null, transport);
     }
 
     /** The same population and load playing {@code drillMethod} instead. */
     public DrillPlan withMethod(DrillMethod drillMethod) {
         return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
-                faultFor, duration, slo, calls, drillMethod);
+                faultFor, duration, slo, calls, drillMethod, transport);
     }
 
     /** The same drill with another number of handsets (a shard's share of the population). */
     public DrillPlan withHandsets(int count) {
         return new DrillPlan(name, count, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
-                faultFor, duration, slo, calls, method);
+                faultFor, duration, slo, calls, method, transport);
     }
 
     /** The same drill with other call traffic (null: none). */
     public DrillPlan withCalls(CallPlan callPlan) {
         return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
-                faultFor, duration, slo, callPlan, method);
+                faultFor, duration, slo, callPlan, method, transport);
+    }
+
+    /** The same drill with handsets registering over {@code over} (the command line's {@code --transport}). */
+    public DrillPlan withTransport(SipTransport over) {
+        return new DrillPlan(name, handsets, timeScale, mix, ramp, expires, failoverAfter, retryDelay, faultAt,
+                faultFor, duration, slo, calls, method, over);
     }
 
     /** Handsets share this many sockets, on 127.0.3.1, 127.0.3.2, … */

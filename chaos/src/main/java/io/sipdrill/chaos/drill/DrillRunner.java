@@ -6,6 +6,7 @@ import io.sipdrill.chaos.fault.Fault;
 import io.sipdrill.chaos.fault.TargetWatch;
 import io.sipdrill.load.journal.Journal;
 import io.sipdrill.load.journal.JournalEvent;
+import io.sipdrill.load.sip.transport.SipTransport;
 import io.sipdrill.load.time.DrillClock;
 import io.sipdrill.load.time.Ticker;
 
@@ -113,12 +114,21 @@ public final class DrillRunner {
 
     /**
      * Checks that every step can be applied to the target (faults looked up, restart groups
-     * resolved, DDI steps have calls) without touching anything.
+     * resolved, DDI steps have calls) and that a TLS drill has TLS listeners to go to, without
+     * touching anything.
      *
      * @throws IllegalArgumentException naming the first step that cannot
      */
     public void check() {
+        checkTransport();
         resolved();
+    }
+
+    private void checkTransport() {
+        if (plan.transport() == SipTransport.TLS && !target.handsetsOverTls()) {
+            throw new IllegalArgumentException(plan.name() + " registers over tls, but the " + target.env()
+                    + " target gives the handsets no TLS listener and no CA to trust");
+        }
     }
 
     /** The method's faults, built once: {@link #check()} and {@link #run()} share them. */
@@ -132,6 +142,7 @@ public final class DrillRunner {
     private Resolved resolvedMethod;
 
     public Ending run() throws Exception {
+        checkTransport();
         DrillMethod method = plan.method();
         Resolved resolved = resolved();
         DrillClock clock = DrillClock.unstarted(ticker);

@@ -131,9 +131,10 @@ public final class EmbeddedRegistrar implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the SIP stack for " + config.name() + ": " + e.getMessage(), e);
         }
-        // Before the listening point: each UDP channel takes its parser from the factory once.
+        // Before the listening point: each UDP channel takes its parser from the factory once. Every
+        // transport listened on is answerable: without TLS here, each REGISTER over TLS was dropped as malformed.
         s.stack().setMessageParserFactory(new CountingParserFactory(s.stack().getMessageParserFactory(), malformed,
-                Set.of(ListeningPoint.UDP)));
+                tls == null ? Set.of(ListeningPoint.UDP) : Set.of(ListeningPoint.UDP, ListeningPoint.TLS)));
         SipProvider p = null;
         try {
             ListeningPoint lp = s.stack().createListeningPoint(host, port, ListeningPoint.UDP);

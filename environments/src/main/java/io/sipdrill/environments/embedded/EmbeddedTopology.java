@@ -5,6 +5,7 @@ import io.sipdrill.chaos.fault.FaultTargets;
 import io.sipdrill.chaos.fault.AppliedFaults;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
+import io.sipdrill.environments.HandsetTls;
 import io.sipdrill.environments.SipEndpoint;
 import io.sipdrill.environments.Topology;
 import io.sipdrill.environments.embedded.pbx.EmbeddedPbx;
@@ -46,6 +47,8 @@ public final class EmbeddedTopology implements Topology {
     private final CapacityFault outage;
     private volatile CallRouting primaryRouting;
     private volatile CallRouting backupRouting;
+    private volatile HandsetTls.KeyStoreFile primaryKeys; // null: UDP only
+    private volatile HandsetTls.KeyStoreFile backupKeys;
     private CallRoles calls;
     private Media voicemailMedia;
     private volatile boolean closed;
@@ -53,18 +56,23 @@ public final class EmbeddedTopology implements Topology {
     public EmbeddedTopology(EmbeddedTopologyConfig config) {
         this.config = config;
         this.primary = new ServerSlot<>(EmbeddedFaultTargets.REGISTRAR,
-                () -> startRegistrar(config.registrar("primary", config.primary()), primaryRouting));
+                () -> startRegistrar(config.registrar("primary", config.primary()), primaryRouting, primaryKeys));
         this.backup = new ServerSlot<>(EmbeddedFaultTargets.BACKUP,
-                () -> startRegistrar(config.registrar("backup", config.backup()), backupRouting));
+                () -> startRegistrar(config.registrar("backup", config.backup()), backupRouting, backupKeys));
         this.faults = new EmbeddedFaultTargets(this, applied);
         this.outage = applied.holding(new CapacityFault("registrar-outage", EmbeddedFaultTargets.REGISTRAR,
                 () -> primary.running().map(EmbeddedRegistrar::capacity), 0.0));
     }
 
-    private static EmbeddedRegistrar startRegistrar(RegistrarConfig config, CallRouting routing) {
+    private static EmbeddedRegistrar startRegistrar(RegistrarConfig config, CallRouting routing,
+                                                    HandsetTls.KeyStoreFile tlsKeys) {
         EmbeddedRegistrar registrar = new EmbeddedRegistrar(config);
         if (routing != null) {
             registrar.routeCalls(routing);
+        }
+        if (tlsKeys != null) {
+            // A restarted registrar presents the same certificate: the handsets' trust does not change.
+            registrar.listenTls(HandsetTls.PORT, tlsKeys.file(), tlsKeys.password());
         }
         try {
             // Returns only once the registrar answers OPTIONS.
@@ -127,6 +135,16 @@ public final class EmbeddedTopology implements Topology {
         }
         voicemails.add(new Voicemail(calls.primaryVoicemail(), SipTimers.RFC3261, voicemailMedia));
         voicemails.add(new Voicemail(calls.backupVoicemail(), SipTimers.RFC3261, voicemailMedia));
+    }
+
+    /**
+     * Both registrars also listen for TLS on port {@value HandsetTls#PORT} of their addresses, with
+     * certificates from {@code tls}'s CA (written as PKCS12 now). Before {@link #start()}.
+     */
+    @Override
+    public void enableTls(HandsetTls tls) {
+        primaryKeys = tls.writePkcs12(HandsetTls.PRIMARY, config.primary().getAddress());
+        backupKeys = tls.writePkcs12(HandsetTls.BACKUP, config.backup().getAddress());
     }
 
     /** The call roles, when {@link #enableCalls} was called. */

@@ -7,6 +7,7 @@ import io.sipdrill.chaos.fault.AppliedFaults;
 import io.sipdrill.chaos.fault.TargetWatch;
 import io.sipdrill.environments.CallRoles;
 import io.sipdrill.environments.Endpoints;
+import io.sipdrill.environments.HandsetTls;
 import io.sipdrill.environments.SipEndpoint;
 import io.sipdrill.environments.Topology;
 import io.sipdrill.load.calls.Voicemail;
@@ -51,6 +52,8 @@ public final class LocalTopology implements Topology {
     private final LocalTopologyConfig config;
     private CallRoles calls;
     private Media voicemailMedia = Media.NONE;
+    private Path primaryCertificates; // null: no TLS
+    private Path backupCertificates;
     private KamailioProcess primary;
     private KamailioProcess backup;
     private final List<KamailioProcess> pbxs = new ArrayList<>();
@@ -83,6 +86,24 @@ public final class LocalTopology implements Topology {
         this.voicemailMedia = voicemailMedia == null ? Media.NONE : voicemailMedia;
     }
 
+    /**
+     * Both POPs also take SIP over TLS on port {@value HandsetTls#PORT} of their addresses
+     * (registrar.cfg's {@code WITH_TLS}; Debian's kamailio-tls-modules), with certificates from
+     * {@code tls}'s CA (written as PEM now). Before {@link #start()}.
+     */
+    @Override
+    public synchronized void enableTls(HandsetTls tls) {
+        if (primary != null) {
+            throw new IllegalStateException("enableTls must come before start()");
+        }
+        primaryCertificates = tls.writePem(HandsetTls.PRIMARY, config.primary().getAddress());
+        backupCertificates = tls.writePem(HandsetTls.BACKUP, config.backup().getAddress());
+    }
+
+    private static KamailioScript withTls(KamailioScript script, Path certificates, InetSocketAddress pop) {
+        return certificates == null ? script : script.withTls(HandsetTls.listener(pop), certificates);
+    }
+
     /** The call roles, when {@link #enableCalls} was called. */
     public synchronized Optional<CallRoles> callRoles() {
         return Optional.ofNullable(calls);
@@ -98,11 +119,15 @@ public final class LocalTopology implements Topology {
         Files.createDirectories(config.runDir());
         Path registrarCfg = KamailioConfigFile.locate(config.configFile(), config.runDir());
         if (calls == null) {
-            primary = instance("primary", KamailioScript.registrar(registrarCfg), config.primary());
-            backup = instance("backup", KamailioScript.registrar(registrarCfg), config.backup());
+            primary = instance("primary", withTls(KamailioScript.registrar(registrarCfg), primaryCertificates, config.primary()),
+                    config.primary());
+            backup = instance("backup", withTls(KamailioScript.registrar(registrarCfg), backupCertificates, config.backup()),
+                    config.backup());
         } else {
-            primary = instance("primary", popScript("primary", registrarCfg, calls.primaryPbxs()), config.primary());
-            backup = instance("backup", popScript("backup", registrarCfg, calls.backupPbxs()), config.backup());
+            primary = instance("primary", withTls(popScript("primary", registrarCfg, calls.primaryPbxs()), primaryCertificates,
+                    config.primary()), config.primary());
+            backup = instance("backup", withTls(popScript("backup", registrarCfg, calls.backupPbxs()), backupCertificates,
+                    config.backup()), config.backup());
             Path pbxCfg = KamailioConfigFile.pbxBeside(registrarCfg);
             addPbxs("pbx", pbxCfg, calls.primaryPbxs(), config.primary(), calls.primaryVoicemail());
             addPbxs("backup-pbx", pbxCfg, calls.backupPbxs(), config.backup(), calls.backupVoicemail());

@@ -7,6 +7,7 @@ import io.sipdrill.load.gatling.protocol.SipProtocol;
 import io.sipdrill.load.gatling.protocol.SipSettings;
 import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.journal.Journal;
+import io.sipdrill.load.tls.TlsTrust;
 import io.sipdrill.load.time.DrillClock;
 
 import java.time.Duration;
@@ -166,7 +167,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
             }
             return with(new SipSettings(s.registrar(), hostPort, s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -179,16 +180,36 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
             }
             return with(new SipSettings(s.registrar(), s.backup(), domain.strip(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
-    /** The transport: only {@code "udp"} for now (anything else is a {@link SipConfigurationException}). */
+    /**
+     * The transport handsets register over: {@code "udp"} (the default) or {@code "tls"} (one
+     * verified TLS connection per local socket and POP; give the registrar and backup their TLS
+     * ports, e.g. {@code 127.0.1.1:5061}, and the CAs to verify them with {@link #trust}).
+     * Anything else is a {@link SipConfigurationException}; calls over TLS are not supported yet.
+     */
     public SipProtocolBuilder transport(String transport) {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), SipSettings.transportToken(transport),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
+        });
+    }
+
+    /**
+     * The certificate authorities handsets verify the registrar and backup against over TLS (the
+     * server's certificate must also name the address connected to). Required with
+     * {@code transport("tls")}; e.g. {@code TestCertificateAuthority.trust()} or
+     * {@code TlsTrust.fromPem(path)}.
+     */
+    public SipProtocolBuilder trust(TlsTrust trust) {
+        return guarded(() -> {
+            return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
+                    s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(),
+                    s.allowedTargets(), Objects.requireNonNull(trust, "trust")));
         });
     }
 
@@ -201,7 +222,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     Objects.requireNonNull(address, "localAddress").strip(), s.sockets(), s.timeScale(), s.expires(),
                     s.refreshMin(), s.refreshMax(), s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(),
-                    s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -210,7 +231,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), sockets, s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -222,7 +243,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), timeScale, s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -231,7 +252,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), expires, s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -240,7 +261,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), min, max,
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -249,7 +270,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    attempts, s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -258,7 +279,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), delay, s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -271,7 +292,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), mode, timeout, s.journal(), s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -280,7 +301,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
         return guarded(() -> {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
-                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock(), s.allowedTargets()));
+                    s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), journal, s.drillClock(), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -290,7 +311,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
                     s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(),
-                    Objects.requireNonNull(clock, "drillClock"), s.allowedTargets()));
+                    Objects.requireNonNull(clock, "drillClock"), s.allowedTargets(), s.trust()));
         });
     }
 
@@ -309,7 +330,7 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
             return with(new SipSettings(s.registrar(), s.backup(), s.domain(), s.transport(),
                     s.localAddress(), s.sockets(), s.timeScale(), s.expires(), s.refreshMin(), s.refreshMax(),
                     s.failoverAfter(), s.retryDelay(), s.failback(), s.failbackTimeout(), s.journal(), s.drillClock(),
-                    allowed));
+                    allowed, s.trust()));
         });
     }
 
@@ -346,6 +367,10 @@ public final class SipProtocolBuilder implements ProtocolBuilder {
                     s.checkTargets();
                 } catch (SipConfigurationException e) {
                     first = e;
+                }
+                if (first == null && s.tls() && calls != null) {
+                    first = new SipConfigurationException("calls over TLS are not supported yet: handsets register"
+                            + " over tls, calls need transport udp");
                 }
             }
             // a feeder file that could not be read (SipDsl.sippUsers) is reported here too

@@ -81,9 +81,17 @@ public final class SipEngine implements AutoCloseable {
      * {@code trust}.
      */
     public static SipEngine startTls(String firstAddress, int sockets, SipTimers timers, TlsTrust trust) {
+        return startTls(firstAddress, sockets, timers, trust, new LeanSipCodec());
+    }
+
+    /**
+     * As {@link #startTls(String, int, SipTimers, TlsTrust)}, decoding with {@code codec} (loop
+     * thread only), as the Gatling protocol does to keep header lines for checks.
+     */
+    public static SipEngine startTls(String firstAddress, int sockets, SipTimers timers, TlsTrust trust, SipCodec codec) {
         List<InetSocketAddress> addresses = consecutive(firstAddress, sockets);
         SipEventLoop loop = SipEventLoop.bind(addresses, (s, a, d) -> { });
-        SipEngine engine = new SipEngine(loop, timers, new LeanSipCodec());
+        SipEngine engine = new SipEngine(loop, timers, codec);
         try {
             engine.tls = TlsTransport.open(loop, addresses.stream().map(InetSocketAddress::getAddress).toList(),
                     trust, engine.new StreamMessages());

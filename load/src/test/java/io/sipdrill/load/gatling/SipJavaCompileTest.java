@@ -57,6 +57,7 @@ public class SipJavaCompileTest extends Simulation {
             .domain("sipdrill.test")
             .transport("udp")
             .transport("UDP")
+            .trust(io.sipdrill.load.tls.TestCertificateAuthority.create("compile test CA").trust()) // used by transport("tls")
             .localAddress("127.0.61.30")
             .sockets(3)
             .timeScale(1.0)

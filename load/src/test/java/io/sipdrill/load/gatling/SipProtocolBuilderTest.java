@@ -8,6 +8,8 @@ import io.sipdrill.load.sip.codec.SipResponse;
 import io.sipdrill.load.sip.message.AsciiWriter;
 import io.sipdrill.load.sip.message.OptionsTemplate;
 import io.sipdrill.load.sip.transaction.SipTimers;
+import io.sipdrill.load.tls.TestCertificateAuthority;
+import io.sipdrill.load.tls.TlsTrust;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import org.junit.jupiter.api.Test;
@@ -57,11 +59,25 @@ class SipProtocolBuilderTest {
     }
 
     @Test
-    void onlyUdpForNow() {
+    void udpOrTlsWithItsTrust() {
         assertThat(sip.registrar("127.0.1.1").transport(" UDP ").protocol().settings().transport()).isEqualTo("udp");
         assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1").transport("tcp")))
                 .isInstanceOf(SipConfigurationException.class)
-                .hasMessage("sipdrill: transport 'tcp' is not supported: only udp for now");
+                .hasMessage("sipdrill: transport 'tcp' is not supported: use udp or tls");
+        assertThatThrownBy(() -> StartOf.start(sip.registrar("127.0.1.1:5061").transport("tls")))
+                .as("tls without the CAs to verify the registrar with")
+                .isInstanceOf(SipConfigurationException.class)
+                .hasMessage("sipdrill: transport tls needs the CAs to verify the registrar with: .trust(…)");
+
+        TlsTrust trust = TestCertificateAuthority.create("builder test CA").trust();
+        SipSettings s = sip.registrar("127.0.1.1:5061").transport("TLS").trust(trust).sockets(2).timeScale(60)
+                .protocol().settings();
+        assertThat(s.tls()).isTrue();
+        assertThat(s.trust()).as("the trust survives later settings").isSameAs(trust);
+        assertThat(s.requiredTrust()).isSameAs(trust);
+        assertThat(sip.registrar("127.0.1.1:5061").transport("tls").trust(trust)
+                .calls(io.sipdrill.load.calls.CallTimes.DEFAULT).protocol().problem())
+                .as("calls over tls").hasValueSatisfying(e -> assertThat(e).hasMessageContaining("calls over TLS are not supported yet"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.sipdrill.chaos.drill.Step;
 import io.sipdrill.load.calls.CallTimes;
 import io.sipdrill.load.handset.PopulationMix;
 import io.sipdrill.load.journal.JournalEvent;
+import io.sipdrill.load.sip.transport.SipTransport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +96,7 @@ public record DrillFile(String name, String title, String description, double ti
                     CallPlan.DEFAULT_CARRIER, List.of());
         }
         return new DrillPlan(name, n, s, p.mix(), p.ramp(), p.expires(), p.failoverAfter(), p.retryDelay(),
-                null, Duration.ZERO, duration(), slo, calls, drillMethod);
+                null, Duration.ZERO, duration(), slo, calls, drillMethod,
+                "tls".equals(p.transport()) ? SipTransport.TLS : SipTransport.UDP);
     }
 }

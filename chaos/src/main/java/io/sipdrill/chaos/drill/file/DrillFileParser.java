@@ -171,6 +171,7 @@ public final class DrillFileParser {
         PopulationMix mix = f.has("mix") ? mix(f.node("mix"), f.where("mix")) : PopulationMix.defaultMix();
         Duration expires = Duration.ofMinutes(10);
         String transport = "udp";
+        Where transportWhere = null;
         int failoverAfter = 2;
         Duration retryDelay = Duration.ofSeconds(10);
         if (f.has("register")) {
@@ -181,10 +182,11 @@ public final class DrillFileParser {
                     expires = r.duration("expires");
                 }
                 if (r.has("transport")) {
-                    transport = r.choice("transport", List.of("udp", "tcp"));
+                    transport = r.choice("transport", List.of("udp", "tcp", "tls"));
                     if ("tcp".equals(transport)) {
-                        errors.add(r.where("transport").error("tcp is not supported yet: handsets register over udp"));
+                        errors.add(r.where("transport").error("tcp is not supported yet: handsets register over udp or tls"));
                     }
+                    transportWhere = r.where("transport");
                 }
                 failoverAfter = (int) r.number("failover-after", 2, v -> v >= 1 && v == Math.rint(v), "must be a whole number, at least 1");
                 if (r.has("retry-delay")) {
@@ -193,6 +195,10 @@ public final class DrillFileParser {
             }
         }
         DrillFile.Calls calls = f.has("calls") ? calls(f.node("calls"), f.where("calls"), handsets) : null;
+        if ("tls".equals(transport) && f.has("calls")) {
+            errors.add(transportWhere.error("tls goes with registrations only: calls over tls are not supported yet"
+                    + " (drop population.calls or register over udp)"));
+        }
         if (Double.isNaN(handsets) || handsets < 1) {
             return null;
         }

@@ -56,6 +56,10 @@ public final class DrillSimulation extends Simulation {
                 .journal(spec.journal())
                 .drillClock(spec.clock())
                 .observe(spec.live());
+        if (target.handsetsOverTls()) {
+            // handsetPrimary/handsetBackup are then the TLS listeners (the POPs' or the fault proxy's).
+            protocol = protocol.transport("tls").trust(target.handsetTrust());
+        }
         long drillNanos = plan.scaled(plan.duration()).toNanos();
         ScenarioBuilder handsets = scenario(plan.name())
                 .feed(population(plan, spec.firstHandset()))

@@ -9,6 +9,7 @@ import io.sipdrill.chaos.fault.LinkFaults;
 import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.Pop;
 import io.sipdrill.load.journal.JournalEvent;
+import io.sipdrill.load.sip.transport.SipTransport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -259,6 +260,44 @@ class DrillFileParserTest {
                 "drills/x.yaml:17: method[0].action: unknown action 'cpu-sqeeze' (expected one of cpu-squeeze, cpu-burn, freeze, "
                         + "kill, restart, latency, toxic, link-down, ddi-route, clear-faults, end)");
         assertThat(e.getMessage().lines()).hasSize(2);
+    }
+
+    /** A registrations-only drill (no calls), the shape a TLS drill takes. */
+    static final String REGISTRATIONS = """
+            title: Registrar outage over TLS
+            population:
+              handsets: 100
+              register: {expires: 10m, transport: tls}
+            method:
+              - {at: 0m, action: freeze, target: registrar}
+              - {at: 20m, action: clear-faults}
+              - {at: 37m, action: end}
+            """;
+
+    @Test
+    void tlsIsATransportAndThePlanCarriesIt() {
+        DrillFile file = parse(REGISTRATIONS);
+        assertThat(file.population().transport()).isEqualTo("tls");
+        assertThat(file.toPlan().transport()).as("the plan's transport").isEqualTo(SipTransport.TLS);
+        assertThat(parse(REGISTRATIONS.replace("transport: tls", "transport: udp")).toPlan().transport())
+                .isEqualTo(SipTransport.UDP);
+        assertThat(parse(REGISTRATIONS.replace("register: {expires: 10m, transport: tls}", "register: {expires: 10m}"))
+                .toPlan().transport()).as("the default").isEqualTo(SipTransport.UDP);
+    }
+
+    @Test
+    void tcpAndUnknownTransportsAreRefusedWithTheirLine() {
+        assertThat(error(REGISTRATIONS.replace("transport: tls", "transport: tcp")))
+                .isEqualTo("drills/x.yaml:4: population.register.transport: tcp is not supported yet: handsets register over udp or tls");
+        assertThat(error(REGISTRATIONS.replace("transport: tls", "transport: sctp")))
+                .isEqualTo("drills/x.yaml:4: population.register.transport: 'sctp' is not one of udp, tcp, tls");
+    }
+
+    @Test
+    void tlsWithCallsIsRefusedAtTheTransportLine() {
+        assertThat(error(GOOD.replace("transport: udp", "transport: tls")))
+                .isEqualTo("drills/x.yaml:9: population.register.transport: tls goes with registrations only: calls over tls"
+                        + " are not supported yet (drop population.calls or register over udp)");
     }
 
     @Test

@@ -25,6 +25,8 @@ import io.sipdrill.load.sip.transaction.ClientTransaction;
 import io.sipdrill.load.sip.transaction.TransactionListener;
 import io.sipdrill.load.sip.transaction.TransactionOutcome;
 import io.sipdrill.load.sip.transport.LocalSocket;
+import io.sipdrill.load.sip.transport.SipSocket;
+import io.sipdrill.load.sip.transport.SipTransport;
 import io.sipdrill.load.time.DrillClock;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
@@ -94,13 +96,17 @@ public final class SipComponents implements ProtocolComponents {
         InetSocketAddress primary = s.registrarAddress();
         InetSocketAddress backup = s.backupAddress(primary);
         // Header lines are kept (one copy per response) so checks can read any header.
-        SipEngine engine = SipEngine.start(s.localAddress(), s.sockets(), s.timers(), new LeanSipCodec(true));
+        SipEngine engine = s.tls()
+                ? SipEngine.startTls(s.localAddress(), s.sockets(), s.timers(), s.requiredTrust(), new LeanSipCodec(true))
+                : SipEngine.start(s.localAddress(), s.sockets(), s.timers(), new LeanSipCodec(true));
         SipComponents components;
         try {
             DrillClock clock = s.drillClock() != null ? s.drillClock() : DrillClock.startingNow(engine.loop());
             // Virtual users arrive over time, so PopCounts starts at zero handsets; the live view
             // counts handsets itself.
-            HandsetContext context = new HandsetContext(engine.transactions(), new RegisterTemplate(s.effectiveDomain()),
+            // Via, Contact and retransmissions follow the engine's transport (UDP, or TLS from startTls).
+            HandsetContext context = new HandsetContext(engine.transactions(),
+                    new RegisterTemplate(s.effectiveDomain(), engine.transport()),
                     primary, backup, s.journal(), clock, new PopCounts(0));
             components = new SipComponents(protocol, engine, context, primary);
             if (protocol.calls().isPresent()) {
@@ -182,7 +188,7 @@ public final class SipComponents implements ProtocolComponents {
             if (u == null || u.retired()) {
                 HandsetProfile p = failback == null ? profile
                         : profiles.computeIfAbsent(profile.withFailback(failback, failbackTimeout), k -> k);
-                Handset handset = Handset.on(socketFor(id), index, user, password, context, p, p.refreshShareFor(index));
+                Handset handset = Handset.on(handsetSocketFor(id), index, user, password, context, p, p.refreshShareFor(index));
                 u = new SipUser(loopExecutor, handset, action, session);
                 handset.observer(u);
                 users.put(id, u);
@@ -215,6 +221,11 @@ public final class SipComponents implements ProtocolComponents {
     public void options(SipActionBase action, Session session, String name, String user, List<SipCheck> checks) {
         long id = session.userId();
         onLoop(action, session, name, () -> {
+            if (engine.transport() != SipTransport.UDP) {
+                action.failNow(session, name, "options() goes over udp only; this protocol's handsets use "
+                        + engine.transport().viaToken());
+                return;
+            }
             LocalSocket socket = socketFor(id);
             String branch = engine.transactions().newBranch();
             long n = ++optionsCount;
@@ -294,6 +305,12 @@ public final class SipComponents implements ProtocolComponents {
                 action.failNow(session, name, "crashed: " + e);
             }
         });
+    }
+
+    /** The socket user {@code userId}'s handset registers through: a UDP one, or a TLS one with {@code startTls}. */
+    private SipSocket handsetSocketFor(long userId) {
+        List<? extends SipSocket> sockets = engine.handsetSockets();
+        return sockets.get((int) Math.floorMod(userId, (long) sockets.size()));
     }
 
     private LocalSocket socketFor(long userId) {

@@ -4,6 +4,7 @@ import io.sipdrill.load.gatling.SipConfigurationException;
 import io.sipdrill.load.handset.FailbackMode;
 import io.sipdrill.load.handset.HandsetProfile;
 import io.sipdrill.load.journal.Journal;
+import io.sipdrill.load.tls.TlsTrust;
 import io.sipdrill.load.sip.transaction.SipTimers;
 import io.sipdrill.load.time.DrillClock;
 
@@ -27,21 +28,25 @@ import java.util.Objects;
  * @param localAddress the first local address to bind; {@code sockets} consecutive addresses are used
  * @param drillClock   the journal's clock; null: one starting when the engine starts
  * @param allowedTargets address blocks (CIDR) outside loopback the registrar and backup may be in
+ * @param transport    {@code udp} or {@code tls} (see {@link #TRANSPORTS})
+ * @param trust        the CAs handsets verify the POPs against over TLS; null for UDP
  */
 public record SipSettings(String registrar, String backup, String domain, String transport, String localAddress,
                           int sockets, double timeScale, Duration expires, double refreshMin, double refreshMax,
                           int failoverAfter, Duration retryDelay, FailbackMode failback, Duration failbackTimeout,
-                          Journal journal, DrillClock drillClock, List<String> allowedTargets) {
+                          Journal journal, DrillClock drillClock, List<String> allowedTargets, TlsTrust trust) {
 
     public static final int DEFAULT_PORT = 5060;
+    /** The transports handsets register over. */
+    public static final List<String> TRANSPORTS = List.of("udp", "tls");
 
     public SipSettings {
         hostAndPort("registrar", registrar);
         if (backup != null) {
             hostAndPort("backup", backup);
         }
-        if (!"udp".equals(transport)) {
-            throw new SipConfigurationException("transport '" + transport + "' is not supported: only udp for now");
+        if (!TRANSPORTS.contains(transport)) {
+            throw new SipConfigurationException("transport '" + transport + "' is not supported: use udp or tls");
         }
         Objects.requireNonNull(localAddress, "localAddress");
         if (sockets < 1 || sockets > 250) {
@@ -68,13 +73,30 @@ public record SipSettings(String registrar, String backup, String domain, String
     /** The defaults for a registrar at {@code registrar} ({@code host[:port]}, port 5060 if absent). */
     public static SipSettings defaults(String registrar) {
         return new SipSettings(registrar, null, null, "udp", "127.0.0.1", 4, 1.0, Duration.ofHours(1), 0.5, 0.9,
-                2, Duration.ofSeconds(30), FailbackMode.REGISTRATION, Duration.ofMinutes(5), Journal.discarding(), null, List.of());
+                2, Duration.ofSeconds(30), FailbackMode.REGISTRATION, Duration.ofMinutes(5), Journal.discarding(), null, List.of(), null);
     }
 
     /** Normalises a transport name: {@code "UDP"} → {@code "udp"}. */
     public static String transportToken(String transport) {
         Objects.requireNonNull(transport, "transport");
         return transport.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when handsets register over TLS. */
+    public boolean tls() {
+        return "tls".equals(transport);
+    }
+
+    /**
+     * The trust a TLS run verifies the POPs against.
+     *
+     * @throws SipConfigurationException when the transport is TLS and no trust was given
+     */
+    public TlsTrust requiredTrust() {
+        if (trust == null) {
+            throw new SipConfigurationException("transport tls needs the CAs to verify the registrar with: .trust(…)");
+        }
+        return trust;
     }
 
     /** The domain in use: as set, or the registrar's host. */
@@ -95,11 +117,15 @@ public record SipSettings(String registrar, String backup, String domain, String
     /**
      * Resolves the registrar and the backup and applies the target guard.
      *
-     * @throws SipConfigurationException for a host that does not resolve, or an address outside
-     *                                   loopback that no {@link #allowedTargets} block contains
+     * @throws SipConfigurationException for a host that does not resolve, an address outside
+     *                                   loopback that no {@link #allowedTargets} block contains, or
+     *                                   TLS without {@link #trust}
      */
     public void checkTargets() {
         backupAddress(registrarAddress());
+        if (tls()) {
+            requiredTrust();
+        }
     }
 
     /** Resolves the registrar's address (a DNS look-up for a host name) and applies the target guard. */
