@@ -60,7 +60,13 @@ class DockerComposeDrillTest {
         }
     }
 
+    /**
+     * Two minutes of the June incident at full length, the third replay beside embedded and Kamailio
+     * ({@link RegistrarOverloadDrillTest}): {@code -Plong}. By default the CLI on the compose stack is the
+     * PBX squeeze below, and the docker topology's drill is {@code DockerFailoverDrillTest}.
+     */
     @Test
+    @Tag("long")
     void theJuneIncidentOnTheComposeStack() throws Exception {
         Path runDir = tmp.resolve("overload");
         CliCapture.Result run = CliCapture.execute(true, "run", "../drills/registrar-overload.yaml",

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TLS and come back. Judged from the journal; the registrars' own counts prove the REGISTERs
  * arrived over TLS and none over UDP.
  */
+// -Plong: by default TlsDrillCliTest plays this outage over TLS on embedded through the CLI, and
+// KamailioTlsDrillTest holds the same verdicts (RegistrarOutageVerdicts.checkOverTls) on Kamailio.
+@org.junit.jupiter.api.Tag("long")
 class EmbeddedTlsDrillTest {
 
     /** Test-only addresses (this suite's 127.0.30–34 blocks), clear of a real run and the other tests. */
