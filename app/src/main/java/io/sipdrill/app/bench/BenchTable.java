@@ -23,10 +23,19 @@ final class BenchTable {
             out.printf("%-9s %8.0f %8.0f %8.2f%% %8.2f %13.1f %11.2f %8.0f %10s%n", r.tool(), r.targetRate(), r.rate(),
                     r.failuresPct(), r.p99Ms(), r.cpuUsPerOp(), r.cpuTotalS(), r.rssMb(), r.sustained() ? "yes" : "NO");
         }
-        out.printf("%-9s %8s %8.2f %9s %8.2f %13.2f %11.2f %8.2f%n", "ratio", "", a.rate() / b.rate(), "",
-                a.p99Ms() / b.p99Ms(), a.cpuUsPerOp() / b.cpuUsPerOp(), a.cpuTotalS() / b.cpuTotalS(), a.rssMb() / b.rssMb());
+        out.printf("%-9s %8s %8s %9s %8s %13s %11s %8s%n", "ratio", "", ratio(a.rate(), b.rate()), "",
+                ratio(a.p99Ms(), b.p99Ms()), ratio(a.cpuUsPerOp(), b.cpuUsPerOp()), ratio(a.cpuTotalS(), b.cpuTotalS()),
+                ratio(a.rssMb(), b.rssMb()));
         out.printf("(CPU-s per 1,000 %s, steady state: sipdrill %.3f, sipp %.3f)%n",
                 ops, a.cpuUsPerOp() / 1000, b.cpuUsPerOp() / 1000);
+    }
+
+    /**
+     * {@code a ÷ b} with two decimals, or "-" when b is 0: SIPp reports response times in whole
+     * milliseconds, so a p99 under 1 ms reads 0 and the ratio would print "Infinity".
+     */
+    static String ratio(double a, double b) {
+        return b > 0 && Double.isFinite(a) ? String.format("%.2f", a / b) : "-";
     }
 
     static void writeJson(Path file, BenchResult a, BenchResult b) throws IOException {
