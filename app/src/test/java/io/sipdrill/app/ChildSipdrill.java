@@ -33,7 +33,20 @@ final class ChildSipdrill {
     }
 
     /** Why a test with Kamailio and a cgroup v1 cpu squeeze cannot run here, or empty when it can. */
-    static Optional<String> kamailioAndCgroupV1Missing(Path tmp) {
+    /**
+     * Skips the calling test (saying so on stdout, where CI logs show it) when Kamailio or a writable
+     * cgroup v1 cpu controller is missing.
+     */
+    static void assumeKamailioAndCgroupV1(Path tmp, Class<?> test) {
+        Optional<String> missing = kamailioAndCgroupV1Missing(tmp);
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> {
+            String line = test.getSimpleName() + " skipped: " + missing.orElseThrow();
+            System.out.println(line);
+            return line;
+        });
+    }
+
+    private static Optional<String> kamailioAndCgroupV1Missing(Path tmp) {
         Path kamailio = LocalTopologyConfig.defaults(tmp).kamailio();
         if (!Files.isExecutable(kamailio)) {
             return Optional.of("no Kamailio at " + kamailio + " (apt-get install kamailio)");

@@ -17,12 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The acceptance point "SIGINT in the middle of a drill: rollbacks run, no frozen or squeezed
@@ -50,14 +48,7 @@ class SigintMidDrillTest {
 
     @BeforeEach
     void needsKamailioAndCgroupV1() {
-        Optional<String> missing = ChildSipdrill.kamailioAndCgroupV1Missing(tmp);
-        assumeTrue(missing.isEmpty(), () -> skip(missing.orElseThrow()));
-    }
-
-    private static String skip(String reason) {
-        String line = "SigintMidDrillTest skipped: " + reason;
-        System.out.println(line);
-        return line;
+        ChildSipdrill.assumeKamailioAndCgroupV1(tmp, SigintMidDrillTest.class);
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static io.sipdrill.app.ChildSipdrill.CPU_GROUPS;
@@ -30,7 +29,6 @@ import static io.sipdrill.app.ChildSipdrill.pids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The acceptance point "sipdrill dies: SIGKILL mid-drill: the journal loses at most the last
@@ -59,12 +57,7 @@ class SigkillMidDrillTest {
 
     @BeforeEach
     void needsKamailioAndCgroupV1() {
-        Optional<String> missing = ChildSipdrill.kamailioAndCgroupV1Missing(tmp);
-        assumeTrue(missing.isEmpty(), () -> {
-            String line = "SigkillMidDrillTest skipped: " + missing.orElseThrow();
-            System.out.println(line);
-            return line;
-        });
+        ChildSipdrill.assumeKamailioAndCgroupV1(tmp, SigkillMidDrillTest.class);
     }
 
     @Test
